@@ -1,0 +1,109 @@
+#include "driver/GitGuard.h"
+
+#include <array>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+
+namespace fs = std::filesystem;
+
+namespace tdp {
+namespace {
+
+std::string shellQuote(const std::string &S) {
+  std::string Out = "'";
+  for (char C : S) {
+    if (C == '\'')
+      Out += "'\\''";
+    else
+      Out += C;
+  }
+  return Out + "'";
+}
+
+/// Runs a command, returns its standard output, or nullopt when it fails.
+std::optional<std::string> capture(const std::string &Command) {
+  struct Closer {
+    void operator()(FILE *F) const { ::pclose(F); }
+  };
+  FILE *Pipe = ::popen((Command + " 2>/dev/null").c_str(), "r");
+  if (!Pipe)
+    return std::nullopt;
+  std::string Out;
+  std::array<char, 4096> Buf;
+  std::size_t N;
+  while ((N = std::fread(Buf.data(), 1, Buf.size(), Pipe)) > 0)
+    Out.append(Buf.data(), N);
+  int Status = ::pclose(Pipe);
+  if (Status != 0)
+    return std::nullopt;
+  return Out;
+}
+
+struct RepoState {
+  fs::path Top;
+  std::set<fs::path> Dirty;     // modified or staged, absolute
+  std::set<fs::path> Untracked; // absolute
+};
+
+std::optional<RepoState> repoStateFor(const fs::path &Dir) {
+  std::optional<std::string> Top = capture("git -C " + shellQuote(Dir.string()) + " rev-parse --show-toplevel");
+  if (!Top)
+    return std::nullopt;
+  while (!Top->empty() && (Top->back() == '\n' || Top->back() == '\r'))
+    Top->pop_back();
+  RepoState State;
+  State.Top = fs::path(*Top);
+  std::optional<std::string> Status =
+      capture("git -C " + shellQuote(State.Top.string()) + " status --porcelain=v1 -z --untracked-files=all");
+  if (!Status)
+    return std::nullopt;
+  // Entries: "XY path\0" (renames add "\0origpath").
+  std::size_t Pos = 0;
+  while (Pos < Status->size()) {
+    std::size_t End = Status->find('\0', Pos);
+    if (End == std::string::npos)
+      End = Status->size();
+    std::string Entry = Status->substr(Pos, End - Pos);
+    Pos = End + 1;
+    if (Entry.size() < 4)
+      continue;
+    std::string XY = Entry.substr(0, 2);
+    fs::path P = fs::weakly_canonical(State.Top / Entry.substr(3));
+    if (XY == "??")
+      State.Untracked.insert(P);
+    else
+      State.Dirty.insert(P);
+    if (XY[0] == 'R' || XY[0] == 'C') { // skip the original path of a rename/copy
+      std::size_t Next = Status->find('\0', Pos);
+      Pos = Next == std::string::npos ? Status->size() : Next + 1;
+    }
+  }
+  return State;
+}
+
+} // namespace
+
+std::vector<UnprotectedFile> findUnprotectedFiles(const std::vector<fs::path> &Paths) {
+  std::map<fs::path, std::optional<RepoState>> ByDir;
+  std::vector<UnprotectedFile> Out;
+  for (const fs::path &P : Paths) {
+    fs::path Abs = fs::weakly_canonical(fs::absolute(P));
+    fs::path Dir = Abs.parent_path();
+    auto It = ByDir.find(Dir);
+    if (It == ByDir.end())
+      It = ByDir.emplace(Dir, repoStateFor(Dir)).first;
+    const std::optional<RepoState> &State = It->second;
+    if (!State)
+      Out.push_back({P, "is not in a git repository"});
+    else if (State->Untracked.count(Abs))
+      Out.push_back({P, "is untracked"});
+    else if (State->Dirty.count(Abs))
+      Out.push_back({P, "has uncommitted changes"});
+  }
+  return Out;
+}
+
+} // namespace tdp

@@ -1,0 +1,61 @@
+// A set of loaded rules for one language, filtered by --select/--ignore, with the lookup tables
+// the matchers use.
+#pragma once
+
+#include "rules/Rule.h"
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tdp {
+
+class RuleSet {
+public:
+  RuleSet() = default;
+  /// Takes all rules of all languages. Throws RuleError on a duplicate id or on two rules that
+  /// claim the same name, method, attribute or device string.
+  explicit RuleSet(std::vector<Rule> Rules);
+  // The lookup tables point into Rules: moving keeps them valid, copying would not.
+  RuleSet(const RuleSet &) = delete;
+  RuleSet &operator=(const RuleSet &) = delete;
+  RuleSet(RuleSet &&) = default;
+  RuleSet &operator=(RuleSet &&) = default;
+
+  /// Keeps the rules whose id starts with one of Select (all when empty), then drops those whose
+  /// id starts with one of Ignore. Throws UsageError for a selector that matches no rule.
+  RuleSet filtered(const std::vector<std::string> &Select, const std::vector<std::string> &Ignore) const;
+
+  const std::vector<Rule> &rules() const { return Rules; }
+  const Rule *byId(std::string_view Id) const;
+  /// Ids close to a misspelt one ("did you mean ...").
+  std::vector<std::string> similarIds(std::string_view Id) const;
+
+  // Python lookups. Each returns nullptr when no rule applies.
+  const Rule *exactName(std::string_view Qualified) const;
+  const Rule *wildcardName(std::string_view Qualified) const;
+  /// True when some rule names M.X with X == Name for a star-imported module M; sets Qualified.
+  bool starImportedName(std::string_view Module, std::string_view Name) const;
+  const std::vector<const Rule *> &methodRules(std::string_view Method) const;
+  const Rule *attributeRule(std::string_view Attribute) const;
+  const Rule *deviceStringRule(std::string_view DeviceType, bool Indexed) const;
+  const std::vector<const Rule *> &argumentRules(std::string_view Call) const;
+  bool hasArgumentRules() const { return !ArgumentRules.empty(); }
+  /// Device types any device_string rule matches ("cuda", "mps").
+  const std::vector<std::string> &deviceTypes() const { return DeviceTypes; }
+
+private:
+  void buildIndex();
+
+  std::vector<Rule> Rules;
+  std::map<std::string, const Rule *, std::less<>> ExactNames;
+  std::map<std::string, const Rule *, std::less<>> WildcardPrefixes; // "torch.cuda." -> rule
+  std::map<std::string, std::vector<const Rule *>, std::less<>> MethodRules;
+  std::map<std::string, const Rule *, std::less<>> AttributeRules;
+  std::map<std::string, const Rule *, std::less<>> DeviceStringRules; // "cuda" / "cuda:N"
+  std::map<std::string, std::vector<const Rule *>, std::less<>> ArgumentRules;
+  std::vector<std::string> DeviceTypes;
+};
+
+} // namespace tdp

@@ -1,0 +1,7 @@
+#include "cli/Cli.h"
+
+#include <iostream>
+
+int main(int Argc, char **Argv) {
+  return tdp::runCli(std::vector<std::string>(Argv + 1, Argv + Argc), std::cout, std::cerr);
+}
