@@ -48,19 +48,23 @@ struct RepoState {
   std::set<fs::path> Untracked; // absolute
 };
 
-std::optional<RepoState> repoStateFor(const fs::path &Dir) {
+std::optional<fs::path> topLevelOf(const fs::path &Dir) {
   std::optional<std::string> Top = capture("git -C " + shellQuote(Dir.string()) + " rev-parse --show-toplevel");
   if (!Top)
     return std::nullopt;
   while (!Top->empty() && (Top->back() == '\n' || Top->back() == '\r'))
     Top->pop_back();
+  return fs::path(*Top);
+}
+
+std::optional<RepoState> repoStateAt(const fs::path &Top) {
   RepoState State;
-  State.Top = fs::path(*Top);
+  State.Top = Top;
   std::optional<std::string> Status =
       capture("git -C " + shellQuote(State.Top.string()) + " status --porcelain=v1 -z --untracked-files=all");
   if (!Status)
     return std::nullopt;
-  // Entries: "XY path\0" (renames add "\0origpath").
+  // Entries: "XY path\0" (renames and copies add "origpath\0").
   std::size_t Pos = 0;
   while (Pos < Status->size()) {
     std::size_t End = Status->find('\0', Pos);
@@ -76,7 +80,7 @@ std::optional<RepoState> repoStateFor(const fs::path &Dir) {
       State.Untracked.insert(P);
     else
       State.Dirty.insert(P);
-    if (XY[0] == 'R' || XY[0] == 'C') { // skip the original path of a rename/copy
+    if (XY[0] == 'R' || XY[0] == 'C') {
       std::size_t Next = Status->find('\0', Pos);
       Pos = Next == std::string::npos ? Status->size() : Next + 1;
     }
@@ -87,15 +91,25 @@ std::optional<RepoState> repoStateFor(const fs::path &Dir) {
 } // namespace
 
 std::vector<UnprotectedFile> findUnprotectedFiles(const std::vector<fs::path> &Paths) {
-  std::map<fs::path, std::optional<RepoState>> ByDir;
+  // git is asked once per directory for its repository and once per repository for its status.
+  std::map<fs::path, std::optional<fs::path>> TopByDir;
+  std::map<fs::path, std::optional<RepoState>> StateByTop;
   std::vector<UnprotectedFile> Out;
   for (const fs::path &P : Paths) {
     fs::path Abs = fs::weakly_canonical(fs::absolute(P));
     fs::path Dir = Abs.parent_path();
-    auto It = ByDir.find(Dir);
-    if (It == ByDir.end())
-      It = ByDir.emplace(Dir, repoStateFor(Dir)).first;
-    const std::optional<RepoState> &State = It->second;
+    auto TopIt = TopByDir.find(Dir);
+    if (TopIt == TopByDir.end())
+      TopIt = TopByDir.emplace(Dir, topLevelOf(Dir)).first;
+    std::optional<RepoState> NoRepo;
+    const std::optional<RepoState> *StatePtr = &NoRepo;
+    if (TopIt->second) {
+      auto It = StateByTop.find(*TopIt->second);
+      if (It == StateByTop.end())
+        It = StateByTop.emplace(*TopIt->second, repoStateAt(*TopIt->second)).first;
+      StatePtr = &It->second;
+    }
+    const std::optional<RepoState> &State = *StatePtr;
     if (!State)
       Out.push_back({P, "is not in a git repository"});
     else if (State->Untracked.count(Abs))

@@ -6,6 +6,7 @@
 #include "rules/RuleSet.h"
 
 #include <algorithm>
+#include <memory>
 #include <set>
 
 namespace tdp::python {
@@ -33,107 +34,89 @@ std::string describe(const Edit &E) { return "rule " + E.RuleId + " at offset " 
 PortResult portPythonSource(std::string_view Input, const RuleSet &Rules, const PortOptions &Options) {
   PortResult Result;
   Result.Text = std::string(Input);
-  {
-    ParsedSource Original(Input);
-    if (Original.hasErrors()) {
-      TSNode Err = Original.firstError();
-      Result.State = PortResult::Status::SyntaxError;
-      Result.ProblemOffset = ts_node_is_null(Err) ? 0 : ts_node_start_byte(Err);
-      Result.Problem = "syntax error; the file is left unchanged";
-      return Result;
-    }
-  }
+  if (!Rules.mayMatch(Input))
+    return Result; // nothing any rule looks for: not even parsed
 
-  std::string Text(Input);
+  auto Current = std::make_unique<ParsedSource>(Input);
+  if (Current->hasErrors()) {
+    TSNode Err = Current->firstError();
+    Result.State = PortResult::Status::SyntaxError;
+    Result.ProblemOffset = ts_node_is_null(Err) ? 0 : ts_node_start_byte(Err);
+    Result.Problem = "syntax error; the file is left unchanged";
+    return Result;
+  }
+  auto Broken = [&](const std::string &What) {
+    Result.State = PortResult::Status::RewriteBroken;
+    Result.Problem = What + " would not parse; the file is left unchanged (please report this)";
+    Result.Text = std::string(Input);
+    Result.Hits.clear();
+    return Result;
+  };
+
   std::vector<std::vector<Edit>> AppliedPerPass;
   std::set<std::string> Imports;
-  std::vector<Edit> Deferred;
   auto MapToOriginal = [&](std::size_t Offset) {
     for (auto It = AppliedPerPass.rbegin(); It != AppliedPerPass.rend(); ++It)
       Offset = mapBack(Offset, *It);
     return Offset;
   };
 
-  for (unsigned Pass = 0; Pass < Options.MaxPasses; ++Pass) {
-    ParsedSource Source(Text);
-    std::vector<RuleHit> Hits = matchRules(Source, Rules, Options.TheTarget);
+  for (unsigned Pass = 0;; ++Pass) {
+    std::vector<RuleHit> Hits = matchRules(*Current, Rules, Options.TheTarget);
     std::vector<Edit> Edits;
     std::set<std::pair<std::string, std::size_t>> Seen;
     for (RuleHit &H : Hits) {
       if (!Seen.insert({H.Matched->Id, H.Offset}).second)
         continue; // the same string in two device positions
-      if (H.Fix) {
+      if (H.Fix)
         Edits.push_back(*H.Fix);
-      } else if (Pass == 0) {
+      else if (Pass == 0) // later passes see the same uses again
         Result.Hits.push_back({H.Matched, H.Offset, H.Length, false, H.NoFixReason});
-      }
     }
     Result.Passes = Pass + 1;
-    if (Edits.empty()) {
-      Deferred.clear();
+    if (Edits.empty())
+      break;
+    if (Pass == Options.MaxPasses) {
+      for (const Edit &E : Edits)
+        Result.Conflicts.push_back(describe(E) + " could not be applied after " + std::to_string(Options.MaxPasses) +
+                                   " passes (it overlaps another edit, or the rule matches its own output)");
       break;
     }
     EditSelection Sel = selectNonOverlapping(std::move(Edits));
-    std::string Next = applyEdits(Text, Sel.Accepted);
-    {
-      ParsedSource Check(Next);
-      if (Check.hasErrors()) {
-        std::set<std::string> Ids;
-        for (const Edit &E : Sel.Accepted)
-          Ids.insert(E.RuleId);
-        std::string List;
-        for (const std::string &Id : Ids)
-          List += (List.empty() ? "" : ", ") + Id;
-        Result.State = PortResult::Status::RewriteBroken;
-        Result.Problem = "the rewrite by " + List + " would not parse; the file is left unchanged (please report this)";
-        Result.Text = std::string(Input);
-        Result.Hits.clear();
-        return Result;
-      }
+    auto Next = std::make_unique<ParsedSource>(applyEdits(Current->text(), Sel.Accepted));
+    if (Next->hasErrors()) {
+      std::set<std::string> Ids;
+      for (const Edit &E : Sel.Accepted)
+        Ids.insert(E.RuleId);
+      std::string List;
+      for (const std::string &Id : Ids)
+        List += (List.empty() ? "" : ", ") + Id;
+      return Broken("the rewrite by " + List);
     }
     for (const Edit &E : Sel.Accepted) {
       const Rule *R = Rules.byId(E.RuleId);
       if (R && !R->Import.empty())
         Imports.insert(R->Import);
-      Result.Hits.push_back({R, MapToOriginal(E.Offset), MapToOriginal(E.end()) - MapToOriginal(E.Offset), true, {}});
+      std::size_t Start = MapToOriginal(E.Offset);
+      Result.Hits.push_back({R, Start, MapToOriginal(E.end()) - Start, true, {}});
     }
-    AppliedPerPass.push_back(Sel.Accepted);
-    Deferred = std::move(Sel.Deferred);
-    Text = std::move(Next);
-    if (Pass + 1 == Options.MaxPasses)
-      for (const Edit &E : Deferred)
-        Result.Conflicts.push_back(describe(E) + " overlaps another edit after " +
-                                   std::to_string(Options.MaxPasses) + " passes");
-  }
-  if (Result.Passes == Options.MaxPasses && Result.Conflicts.empty()) {
-    // Still finding edits on the last pass: a rule whose output matches again.
-    ParsedSource Source(Text);
-    for (RuleHit &H : matchRules(Source, Rules, Options.TheTarget))
-      if (H.Fix)
-        Result.Conflicts.push_back("rule " + H.Matched->Id + " still matches its own output after " +
-                                   std::to_string(Options.MaxPasses) + " passes");
+    AppliedPerPass.push_back(std::move(Sel.Accepted));
+    Current = std::move(Next);
   }
 
   if (Options.InsertImports) {
     for (const std::string &Module : Imports) {
-      ParsedSource Source(Text);
-      if (std::optional<Edit> Ins = importInsertion(Source, Module, Options.TheTarget)) {
-        Text = applyEdits(Text, {*Ins});
+      if (std::optional<Edit> Ins = importInsertion(*Current, Module, Options.TheTarget)) {
+        Current = std::make_unique<ParsedSource>(applyEdits(Current->text(), {*Ins}));
+        if (Current->hasErrors())
+          return Broken("inserting `import " + Module + "`");
         Result.ImportInserted = true;
       }
-    }
-    ParsedSource Final(Text);
-    if (Final.hasErrors()) {
-      Result.State = PortResult::Status::RewriteBroken;
-      Result.Problem = "inserting the runtime import would not parse; the file is left unchanged (please report this)";
-      Result.Text = std::string(Input);
-      Result.Hits.clear();
-      return Result;
     }
   }
   std::stable_sort(Result.Hits.begin(), Result.Hits.end(),
                    [](const PortedHit &A, const PortedHit &B) { return A.Offset < B.Offset; });
-  Result.Text = std::move(Text);
+  Result.Text = std::string(Current->text());
   return Result;
 }
 

@@ -130,7 +130,7 @@ const Grammar &Grammar::get() {
   return G;
 }
 
-ParsedSource::ParsedSource(std::string_view TheText) : Text(TheText) {
+ParsedSource::ParsedSource(std::string_view Source) : Text(Source) {
   TSTree *T = ts_parser_parse_string(threadParser(), nullptr, Text.data(), static_cast<uint32_t>(Text.size()));
   if (!T)
     throw std::runtime_error("tree-sitter failed to parse the file");

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
 
 namespace tdp::python {
@@ -31,16 +32,18 @@ struct Grammar {
   static const Grammar &get();
 };
 
-/// A parsed Python source. The source text must outlive the tree.
+/// A parsed Python source; it owns a copy of its text.
 class ParsedSource {
 public:
   /// Parses with this thread's parser.
-  explicit ParsedSource(std::string_view Text);
+  explicit ParsedSource(std::string_view Source);
+  ParsedSource(const ParsedSource &) = delete;
+  ParsedSource &operator=(const ParsedSource &) = delete;
   TSNode root() const { return ts_tree_root_node(Tree.get()); }
   bool hasErrors() const { return ts_node_has_error(root()); }
   std::string_view text() const { return Text; }
   std::string_view textOf(TSNode N) const {
-    return Text.substr(ts_node_start_byte(N), ts_node_end_byte(N) - ts_node_start_byte(N));
+    return std::string_view(Text).substr(ts_node_start_byte(N), ts_node_end_byte(N) - ts_node_start_byte(N));
   }
   /// The first syntax error (an ERROR or MISSING node), or a null node.
   TSNode firstError() const;
@@ -49,7 +52,7 @@ private:
   struct TreeDeleter {
     void operator()(TSTree *T) const { ts_tree_delete(T); }
   };
-  std::string_view Text;
+  std::string Text;
   std::unique_ptr<TSTree, TreeDeleter> Tree;
 };
 

@@ -50,7 +50,113 @@ RuleSet::RuleSet(std::vector<Rule> TheRules) : Rules(std::move(TheRules)) {
   buildIndex();
 }
 
+namespace {
+
+std::vector<std::string> splitDots(std::string_view Name) {
+  std::vector<std::string> Parts;
+  std::size_t Start = 0;
+  for (;;) {
+    std::size_t Dot = Name.find('.', Start);
+    Parts.emplace_back(Name.substr(Start, Dot == std::string_view::npos ? std::string_view::npos : Dot - Start));
+    if (Dot == std::string_view::npos)
+      break;
+    Start = Dot + 1;
+  }
+  if (!Parts.empty() && Parts.back() == "*")
+    Parts.pop_back();
+  return Parts;
+}
+
+/// For each rule, one word that must appear in any file the rule matches. Among the candidates
+/// of a qualified name (its segments after the root) the word shared by most rules is taken, so
+/// that the prefilter checks few distinct words.
+std::vector<std::string> triggerWordsFor(const std::vector<Rule> &Rules) {
+  std::vector<std::vector<std::string>> Candidates;
+  std::map<std::string, std::size_t> Frequency;
+  for (const Rule &R : Rules) {
+    if (R.Language != "python" || R.Kind == RuleKind::Keep) // keep rules change nothing
+      continue;
+    std::vector<std::vector<std::string>> PerRule;
+    if (auto *N = std::get_if<NameMatch>(&R.Match)) {
+      for (const std::string &Name : N->Names) {
+        std::vector<std::string> Parts = splitDots(Name);
+        if (Parts.size() > 1)
+          Parts.erase(Parts.begin()); // "torch" is in every file
+        PerRule.push_back(Parts);
+      }
+    } else if (auto *M = std::get_if<MethodMatch>(&R.Match)) {
+      PerRule.push_back({M->Method});
+    } else if (auto *A = std::get_if<AttributeMatch>(&R.Match)) {
+      PerRule.push_back({A->Attribute});
+    } else if (auto *D = std::get_if<DeviceStringMatch>(&R.Match)) {
+      PerRule.push_back({D->DeviceType});
+    } else if (auto *Ar = std::get_if<ArgumentMatch>(&R.Match)) {
+      std::vector<std::string> Words = splitDots(Ar->Call.starts_with('.') ? Ar->Call.substr(1) : Ar->Call);
+      if (Words.size() > 1)
+        Words.erase(Words.begin());
+      if (!Ar->Position) // then the keyword is always written
+        Words.push_back(Ar->Keyword);
+      if (Ar->Value && Ar->Value->Type == LiteralValue::Kind::String && !Ar->Value->Text.empty())
+        Words.push_back(Ar->Value->Text);
+      PerRule.push_back(Words);
+    }
+    for (auto &Parts : PerRule) {
+      for (const std::string &P : Parts)
+        ++Frequency[P];
+      Candidates.push_back(std::move(Parts));
+    }
+  }
+  // Short words and common module names are poor filters ("amp" is in "example", every
+  // project has "utils"): take them only when a rule offers nothing else.
+  auto Generic = [](const std::string &W) {
+    static const std::set<std::string, std::less<>> Common = {"utils", "data", "nn", "load", "functional",
+                                                              "parallel", "distributed", "torch"};
+    return W.size() < 4 || Common.count(W) > 0;
+  };
+  std::set<std::string> Chosen;
+  auto Better = [&](const std::string &A, const std::string &B) {
+    if (Chosen.count(A) != Chosen.count(B)) // a word already checked costs nothing more
+      return Chosen.count(A) > 0;
+    if (Generic(A) != Generic(B))
+      return !Generic(A);
+    if (Frequency[A] != Frequency[B])
+      return Frequency[A] > Frequency[B];
+    return A.size() > B.size();
+  };
+  // Rules with fewer choices go first, so that the others can reuse their words.
+  std::stable_sort(Candidates.begin(), Candidates.end(),
+                   [](const auto &A, const auto &B) { return A.size() < B.size(); });
+  for (const auto &Parts : Candidates) {
+    const std::string *Best = nullptr;
+    for (const std::string &P : Parts)
+      if (!P.empty() && (!Best || Better(P, *Best)))
+        Best = &P;
+    if (Best)
+      Chosen.insert(*Best);
+  }
+  // A word that contains another chosen word is redundant ("cudnn" when "cud" is chosen).
+  std::vector<std::string> Out;
+  for (const std::string &W : Chosen) {
+    bool Redundant = false;
+    for (const std::string &Other : Chosen)
+      Redundant = Redundant || (Other != W && W.find(Other) != std::string::npos);
+    if (!Redundant)
+      Out.push_back(W);
+  }
+  return Out;
+}
+
+} // namespace
+
+bool RuleSet::mayMatch(std::string_view Text) const {
+  for (const std::string &W : TriggerWords)
+    if (Text.find(W) != std::string_view::npos)
+      return true;
+  return false;
+}
+
 void RuleSet::buildIndex() {
+  TriggerWords = triggerWordsFor(Rules);
   std::set<std::string> Types;
   for (const Rule &R : Rules) {
     if (R.Language != "python")

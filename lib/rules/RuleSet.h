@@ -45,6 +45,12 @@ public:
   /// Device types any device_string rule matches ("cuda", "mps").
   const std::vector<std::string> &deviceTypes() const { return DeviceTypes; }
 
+  /// A cheap byte prefilter: false when Text contains none of the words some Python rule needs to
+  /// see (every segment of a qualified name appears in a file that uses it, through its import
+  /// or its attribute chain), so the file cannot match and need not be parsed.
+  bool mayMatch(std::string_view Text) const;
+  const std::vector<std::string> &triggerWords() const { return TriggerWords; }
+
 private:
   void buildIndex();
 
@@ -56,6 +62,7 @@ private:
   std::map<std::string, const Rule *, std::less<>> DeviceStringRules; // "cuda" / "cuda:N"
   std::map<std::string, std::vector<const Rule *>, std::less<>> ArgumentRules;
   std::vector<std::string> DeviceTypes;
+  std::vector<std::string> TriggerWords;
 };
 
 } // namespace tdp

@@ -1,0 +1,10 @@
+from torch import cuda
+import torchdevice
+torchdevice.prefer("cpu")
+
+
+def info():
+    if torchdevice.is_available():
+        torchdevice.synchronize()
+        return torchdevice.get_device_name(0)
+    return None

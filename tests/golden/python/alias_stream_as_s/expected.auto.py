@@ -1,0 +1,9 @@
+from torch.cuda import Stream as S
+from torch.cuda import Event as E
+import torchdevice
+
+
+def make():
+    s = torchdevice.Stream()
+    e = torchdevice.Event(enable_timing=True)
+    return s, e

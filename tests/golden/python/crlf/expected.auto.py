@@ -1,0 +1,5 @@
+import torch
+import torchdevice
+
+x = torch.zeros(2).to(torchdevice.device())
+torchdevice.synchronize()

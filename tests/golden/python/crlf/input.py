@@ -1,0 +1,4 @@
+import torch
+
+x = torch.zeros(2).cuda()
+torch.cuda.synchronize()

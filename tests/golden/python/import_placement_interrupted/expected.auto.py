@@ -1,0 +1,6 @@
+import sys
+import torchdevice
+sys.path.insert(0, "src")
+import torch
+
+x = torch.zeros(1).to(torchdevice.device())

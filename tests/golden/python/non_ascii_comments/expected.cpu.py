@@ -1,0 +1,10 @@
+# -*- coding: utf-8 -*-
+# Gerät auswählen — 选择设备 🚀
+import torch
+import torchdevice
+torchdevice.prefer("cpu")
+
+# Überprüfen, ob die GPU verfügbar ist
+gerät = torch.device(torchdevice.device_type())  # «cuda» bleibt im Kommentar
+x = torch.zeros(2, device=gerät)
+print("läuft auf cuda ✓")

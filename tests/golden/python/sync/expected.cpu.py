@@ -1,0 +1,13 @@
+import time
+
+import torch
+import torchdevice
+torchdevice.prefer("cpu")
+
+
+def timed(fn, *args):
+    torchdevice.synchronize()
+    start = time.perf_counter()
+    out = fn(*args)
+    torchdevice.synchronize()
+    return out, time.perf_counter() - start

@@ -1,0 +1,9 @@
+import torch
+import torchdevice
+
+
+def run(x):
+	if torchdevice.is_available():
+		x = x.to(torchdevice.device())
+		torchdevice.synchronize()
+	return x

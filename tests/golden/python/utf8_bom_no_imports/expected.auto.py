@@ -1,0 +1,3 @@
+﻿import torchdevice
+def move(y):
+    return y.to(torchdevice.device())

@@ -1,0 +1,2 @@
+﻿def move(y):
+    return y.cuda()
