@@ -125,3 +125,13 @@ def test_autocast_disabled_where_torch_lacks_mps_autocast(mps, monkeypatch):
     assert resolve(None, None) == ("mps", torch.float16, False)
     with torchdevice.autocast():
         assert (torch.ones(2, 2) @ torch.ones(2, 2)).dtype == torch.float32
+
+
+def test_elapsed_time_across_devices_raises(mps):
+    mps.Event = FakeMpsEvent
+    on_mps, on_cpu = torchdevice.Event(enable_timing=True), torchdevice.Event(enable_timing=True)
+    on_mps.record()
+    on_cpu.record(torchdevice.Stream(device="cpu"))
+    assert on_cpu.device == torch.device("cpu") and on_mps.device == torch.device("mps")
+    with pytest.raises(RuntimeError, match="same device"):
+        on_mps.elapsed_time(on_cpu)

@@ -174,9 +174,9 @@ def test_elapsed_time_measures_milliseconds():
 def test_elapsed_time_requires_recorded_events():
     start, end = Event(enable_timing=True), Event(enable_timing=True)
     start.record()
-    with pytest.raises(RuntimeError, match="recorded"):
+    with pytest.raises(RuntimeError, match="must be recorded before"):
         start.elapsed_time(end)
-    with pytest.raises(RuntimeError, match="recorded"):
+    with pytest.raises(RuntimeError, match="must be recorded before"):
         end.elapsed_time(start)
 
 

@@ -148,7 +148,7 @@ class Event(metaclass=NativeDispatchMeta):
         if self._mark is None or end_mark is None:
             raise RuntimeError("Both events must be recorded before calculating elapsed time.")
         if type(self._mark) is not type(end_mark):
-            raise RuntimeError("Both events must be recorded on the same device.")
+            raise RuntimeError("Both events must belong to the same device.")
         end_event.synchronize()
         return self._mark.elapsed_ms(end_mark)
 
