@@ -53,18 +53,18 @@ if ! /usr/bin/python3 -c 'import torch' >/dev/null 2>&1; then
   exit 1
 fi
 
-# tree-sitter runtime and tree-sitter-python grammar: exact versions pinned by package-lock.json,
-# fetched from the npm registry as source archives; no install script is run (--ignore-scripts).
-TS_DIR="$ROOT/third_party/tree-sitter"
-TS_STAMP="$TS_DIR/node_modules/.torchdevice-lock-stamp"
-if [[ ! -f "$TS_STAMP" ]] || ! cmp -s "$TS_DIR/package-lock.json" "$TS_STAMP"; then
+# Sources from the npm registry (tree-sitter runtime and tree-sitter-python grammar, the SARIF
+# schema): exact versions pinned by third_party/npm/package-lock.json; no install script is run.
+NPM_DIR="$ROOT/third_party/npm"
+NPM_STAMP="$NPM_DIR/node_modules/.torchdevice-lock-stamp"
+if [[ ! -f "$NPM_STAMP" ]] || ! cmp -s "$NPM_DIR/package-lock.json" "$NPM_STAMP"; then
   if ((CHECK_ONLY)); then
-    echo "setup: tree-sitter sources are not fetched (run scripts/setup.sh)" >&2
+    echo "setup: the pinned npm sources are not fetched (run scripts/setup.sh)" >&2
     exit 1
   fi
-  echo "setup: fetching pinned tree-sitter sources"
-  (cd "$TS_DIR" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
-  cp "$TS_DIR/package-lock.json" "$TS_STAMP"
+  echo "setup: fetching pinned sources from the npm registry (third_party/npm/package-lock.json)"
+  (cd "$NPM_DIR" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  cp "$NPM_DIR/package-lock.json" "$NPM_STAMP"
 fi
 
 echo "setup: all dependencies present"
