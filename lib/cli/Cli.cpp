@@ -1,17 +1,16 @@
 #include "cli/Cli.h"
 
+#include "cli/CheckCommand.h"
+#include "cli/CommonOptions.h"
 #include "cli/RuleCommands.h"
 #include "core/Error.h"
 #include "core/Version.h"
 #include "driver/PortRun.h"
-#include "driver/RuleExampleCheck.h"
 #include "driver/RunStatistics.h"
-#include "rules/RuleLoader.h"
 #include "rules/RuleSet.h"
 
 #include <CLI/CLI.hpp>
 #include <ostream>
-#include <thread>
 
 namespace tdp {
 namespace {
@@ -21,13 +20,18 @@ constexpr const char *Description =
     "whatever accelerator is present. Rewrites device strings, .cuda(), torch.cuda.* calls, streams,\n"
     "events and amp to the torchdevice runtime, and reports what needs manual work.";
 
-constexpr const char *Footer = R"(Examples:
+constexpr const char *Footer = R"(Commands:
+  (none)   port PATH... (this page)
+  check    report hard-coded device code without writing: torchdevice-port check --help
+
+Examples:
   torchdevice-port src/ --target mps            rewrite src/ in place (git-clean files only)
   torchdevice-port train.py --diff              show what would change, write nothing
   torchdevice-port repo/ --target cpu --out-root ported/   write a complete ported copy
   torchdevice-port src/ --select DEV,MOV --stats           only device strings and moves
   torchdevice-port --list-rules --format json   every rule, machine-readable
   torchdevice-port --explain SYN001             what a rule does
+  torchdevice-port check src/ --format sarif -o findings.sarif   CI gate with SARIF output
 
 Exit codes:
   0  success
@@ -41,44 +45,23 @@ Exit codes:
 Environment of the ported program: TORCHDEVICE_DEVICE=auto|cuda|mps|cpu overrides the target.
 Docs: docs/user-guide.md, docs/rules-reference.md)";
 
-struct CliOptions {
-  std::vector<std::string> Paths;
-  std::string TargetName = "auto";
+struct PortCliOptions {
+  CommonOptions Common;
   bool Diff = false;
   std::string OutRoot;
   bool AllowDirty = false;
-  std::vector<std::string> Excludes;
-  std::vector<std::string> RuleFiles;
-  std::vector<std::string> Select, Ignore;
   bool ListRules = false;
   std::string Explain;
   bool VerifyRules = false;
   std::string Format = "text";
-  unsigned Jobs = 0;
   bool Stats = false;
   bool Quiet = false;
 };
 
-RuleSet loadRules(const CliOptions &O) {
-  std::vector<Rule> All = loadBuiltinRules();
-  for (const std::string &File : O.RuleFiles) {
-    std::vector<Rule> User = loadRuleFile(File);
-    // A user rule must pass its own examples before it touches anybody's code.
-    ExampleReport Report = checkRuleExamples(User);
-    if (!Report.Failures.empty()) {
-      const ExampleFailure &F = Report.Failures.front();
-      throw RuleError(F.Where + ": rule " + F.RuleId + " does not match its own example " +
-                      std::to_string(F.ExampleIndex) + " (" + F.Verdict + "): " + F.Detail);
-    }
-    for (Rule &R : User)
-      All.push_back(std::move(R));
-  }
-  RuleSet Loaded(std::move(All));
-  return Loaded.filtered(O.Select, O.Ignore);
-}
-
-ExitCode run(const CliOptions &O, std::ostream &Out, std::ostream &Err) {
-  RuleSet Rules = loadRules(O);
+ExitCode runPort(PortCliOptions &O, const CLI::App &App, std::ostream &Out, std::ostream &Err) {
+  std::optional<ProjectConfig> Config = effectiveConfig(O.Common);
+  mergeConfig(O.Common, Config, App);
+  RuleSet Rules = loadRules(O.Common);
   if (O.ListRules) {
     listRules(Rules, O.Format == "json", Out);
     return ExitCode::Success;
@@ -87,17 +70,17 @@ ExitCode run(const CliOptions &O, std::ostream &Out, std::ostream &Err) {
     return explainRule(Rules, O.Explain, Out, Err);
   if (O.VerifyRules)
     return verifyRules(Rules, Out, Err);
-  if (O.Paths.empty())
+  if (O.Common.Paths.empty())
     throw UsageError("no PATH given (try --help)");
 
   PortRunOptions PO;
-  PO.Paths = O.Paths;
-  PO.TheTarget = *parseTarget(O.TargetName);
-  PO.Discovery.Excludes = O.Excludes;
+  PO.Paths = O.Common.Paths;
+  PO.TheTarget = targetOf(O.Common);
+  PO.Discovery.Excludes = O.Common.Excludes;
   PO.Mode = O.Diff ? OutputMode::Diff : !O.OutRoot.empty() ? OutputMode::OutRoot : OutputMode::InPlace;
   PO.OutRoot = O.OutRoot;
   PO.AllowDirty = O.AllowDirty;
-  PO.Jobs = O.Jobs ? O.Jobs : std::max(1u, std::thread::hardware_concurrency());
+  PO.Jobs = jobsOf(O.Common);
   PO.Quiet = O.Quiet;
 
   PortRunResult Result = portFiles(PO, Rules);
@@ -114,42 +97,30 @@ ExitCode run(const CliOptions &O, std::ostream &Out, std::ostream &Err) {
 
 } // namespace
 
-int runCli(const std::vector<std::string> &Args, std::ostream &Out, std::ostream &Err) {
+int runCli(const std::vector<std::string> &Args, std::ostream &Out, std::ostream &Err, bool OutIsTerminal) {
   CLI::App App(Description, "torchdevice-port");
   App.footer(Footer);
   App.set_version_flag("--version", "torchdevice-port " + std::string(toolVersion()));
-  CliOptions O;
-  App.add_option("PATH", O.Paths, "Python files or directories to port (directories recursively; hidden, "
-                                  "build and virtualenv folders are skipped)");
-  App.add_option("-t,--target", O.TargetName,
-                 "Device the ported code prefers: auto (best available at run time), mps, cpu, or cuda "
-                 "(reverse port of MPS-only code); it falls back with one warning")
-      ->check(CLI::IsMember({"auto", "mps", "cpu", "cuda"}))
-      ->capture_default_str();
+  App.require_subcommand(0, 1);
+  PortCliOptions O;
+  addCommonOptions(App, O.Common);
   auto *DiffOpt = App.add_flag("--diff", O.Diff, "Print a unified diff and write nothing");
   auto *OutOpt = App.add_option("-o,--out-root", O.OutRoot,
                                 "Write a complete ported copy under DIR and leave the originals alone");
   DiffOpt->excludes(OutOpt);
   App.add_flag("--allow-dirty", O.AllowDirty,
                "Rewrite in place even files with uncommitted changes or outside git");
-  App.add_option("--exclude", O.Excludes, "Skip paths matching GLOB (repeatable)")->type_name("GLOB");
-  App.add_option("--rules", O.RuleFiles, "Load more rules from a JSON rule file (repeatable)")->type_name("FILE");
-  App.add_option("--select", O.Select, "Only rules whose id starts with one of these (comma-separated)")
-      ->delimiter(',')
-      ->type_name("ID");
-  App.add_option("--ignore", O.Ignore, "Skip rules whose id starts with one of these (comma-separated)")
-      ->delimiter(',')
-      ->type_name("ID");
   App.add_flag("--list-rules", O.ListRules, "List the rules (after --select/--ignore) and exit");
   App.add_option("--explain", O.Explain, "Describe one rule and exit")->type_name("ID");
   App.add_flag("--verify-rules", O.VerifyRules, "Run every loaded rule's examples and exit");
   App.add_option("--format", O.Format, "Output format of --list-rules and --stats")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
-  App.add_option("-j,--jobs", O.Jobs, "Files ported in parallel (default: all cores)")->type_name("N");
   App.add_flag("--stats", O.Stats, "Print a summary: files scanned/changed, edits by rule and category, "
                                    "unsupported uses left");
   App.add_flag("-q,--quiet", O.Quiet, "Print no summary line");
+  CheckCliOptions CheckOptions;
+  CLI::App *Check = addCheckCommand(App, CheckOptions);
 
   std::vector<const char *> Argv{"torchdevice-port"};
   for (const std::string &A : Args)
@@ -168,7 +139,9 @@ int runCli(const std::vector<std::string> &Args, std::ostream &Out, std::ostream
   }
 
   try {
-    return static_cast<int>(run(O, Out, Err));
+    if (Check->parsed())
+      return static_cast<int>(runCheckCommand(CheckOptions, *Check, Out, Err, OutIsTerminal));
+    return static_cast<int>(runPort(O, App, Out, Err));
   } catch (const ToolError &E) {
     Err << "torchdevice-port: error: " << E.what() << "\n";
     return static_cast<int>(E.code());

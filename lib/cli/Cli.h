@@ -9,6 +9,7 @@
 namespace tdp {
 
 /// Runs torchdevice-port with Args (without the program name); returns the exit code.
-int runCli(const std::vector<std::string> &Args, std::ostream &Out, std::ostream &Err);
+/// OutIsTerminal allows colour on Out (check's text format with --color auto).
+int runCli(const std::vector<std::string> &Args, std::ostream &Out, std::ostream &Err, bool OutIsTerminal = false);
 
 } // namespace tdp

@@ -55,7 +55,7 @@ std::string_view detectNewline(std::string_view Text) {
   return "\n";
 }
 
-LineIndex::LineIndex(std::string_view Text) {
+LineIndex::LineIndex(std::string_view TheText) : Text(TheText) {
   LineStarts.push_back(0);
   for (std::size_t I = 0; I < Text.size(); ++I)
     if (Text[I] == '\n')
@@ -65,7 +65,14 @@ LineIndex::LineIndex(std::string_view Text) {
 LineColumn LineIndex::locate(std::size_t Offset) const {
   auto It = std::upper_bound(LineStarts.begin(), LineStarts.end(), Offset);
   auto Line = static_cast<std::size_t>(It - LineStarts.begin()); // >= 1
-  return {static_cast<unsigned>(Line), static_cast<unsigned>(Offset - LineStarts[Line - 1] + 1)};
+  std::size_t Start = LineStarts[Line - 1];
+  if (Start == 0 && hasUtf8Bom(Text) && Offset >= 3)
+    Start = 3; // the byte order mark is not a character of the first line
+  unsigned Column = 1;
+  for (std::size_t I = Start; I < Offset && I < Text.size(); ++I)
+    if ((static_cast<unsigned char>(Text[I]) & 0xC0) != 0x80) // not a UTF-8 continuation byte
+      ++Column;
+  return {static_cast<unsigned>(Line), Column};
 }
 
 } // namespace tdp

@@ -12,7 +12,7 @@ namespace tdp {
 
 struct LineColumn {
   unsigned Line = 0;   ///< 1-based
-  unsigned Column = 0; ///< 1-based, in bytes
+  unsigned Column = 0; ///< 1-based, in characters (Unicode code points), as editors count
 };
 
 /// Why a text cannot be treated as source code, or nullopt when it can.
@@ -25,14 +25,17 @@ bool hasUtf8Bom(std::string_view Text);
 /// "\r\n" when the first line break of the text is CRLF, "\n" otherwise.
 std::string_view detectNewline(std::string_view Text);
 
-/// Maps byte offsets to 1-based line and column numbers.
+/// Maps byte offsets to 1-based line and column numbers. The text must outlive the index.
 class LineIndex {
 public:
   explicit LineIndex(std::string_view Text);
   LineColumn locate(std::size_t Offset) const;
   std::size_t lineCount() const { return LineStarts.size(); }
+  /// Byte offset where a 1-based line starts.
+  std::size_t lineStart(unsigned Line) const { return LineStarts[Line - 1]; }
 
 private:
+  std::string_view Text;
   std::vector<std::size_t> LineStarts;
 };
 

@@ -83,11 +83,11 @@ DiscoveryResult discoverSources(const std::vector<std::string> &Paths, const Dis
       if (looksLikePython(Root, true))
         Result.Sources.push_back(F);
       else
-        Result.Problems.push_back(Arg + ": not a Python file (expected a .py file or a python shebang); skipped");
+        Result.Problems.push_back({Arg, "not a Python file (expected a .py file or a python shebang); skipped"});
       continue;
     }
     if (!fs::is_directory(St)) {
-      Result.Problems.push_back(Arg + ": not a regular file or directory; skipped");
+      Result.Problems.push_back({Arg, "not a regular file or directory; skipped"});
       continue;
     }
     fs::recursive_directory_iterator It(Root, fs::directory_options::skip_permission_denied, EC), End;
@@ -95,7 +95,7 @@ DiscoveryResult discoverSources(const std::vector<std::string> &Paths, const Dis
       throw UsageError(Arg + ": cannot read directory: " + EC.message());
     for (; It != End; It.increment(EC)) {
       if (EC) {
-        Result.Problems.push_back(It->path().string() + ": " + EC.message());
+        Result.Problems.push_back({It->path().string(), EC.message()});
         EC.clear();
         continue;
       }

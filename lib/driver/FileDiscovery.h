@@ -19,10 +19,15 @@ struct SourceFile {
   bool Explicit = false;          ///< named on the command line itself
 };
 
+struct DiscoveryProblem {
+  std::string Path;
+  std::string Message;
+};
+
 struct DiscoveryResult {
   std::vector<SourceFile> Sources;      ///< Python files to port, sorted by path
   std::vector<SourceFile> OtherFiles;   ///< everything else below the roots (for --out-root copies)
-  std::vector<std::string> Problems;    ///< "path: reason" for explicit paths that are not Python
+  std::vector<DiscoveryProblem> Problems; ///< explicit paths that are not Python, unreadable entries
 };
 
 /// True for directories skipped by default: hidden ones, build/dist output, caches, virtualenvs.

@@ -44,7 +44,8 @@ std::optional<std::string> capture(const std::string &Command) {
 
 struct RepoState {
   fs::path Top;
-  std::set<fs::path> Dirty;     // modified or staged, absolute
+  std::set<fs::path> Staged;    // index differs from HEAD, absolute
+  std::set<fs::path> Unstaged;  // working tree differs from the index, absolute
   std::set<fs::path> Untracked; // absolute
 };
 
@@ -76,10 +77,14 @@ std::optional<RepoState> repoStateAt(const fs::path &Top) {
       continue;
     std::string XY = Entry.substr(0, 2);
     fs::path P = fs::weakly_canonical(State.Top / Entry.substr(3));
-    if (XY == "??")
+    if (XY == "??") {
       State.Untracked.insert(P);
-    else
-      State.Dirty.insert(P);
+    } else {
+      if (XY[0] != ' ')
+        State.Staged.insert(P);
+      if (XY[1] != ' ')
+        State.Unstaged.insert(P);
+    }
     if (XY[0] == 'R' || XY[0] == 'C') {
       std::size_t Next = Status->find('\0', Pos);
       Pos = Next == std::string::npos ? Status->size() : Next + 1;
@@ -90,7 +95,7 @@ std::optional<RepoState> repoStateAt(const fs::path &Top) {
 
 } // namespace
 
-std::vector<UnprotectedFile> findUnprotectedFiles(const std::vector<fs::path> &Paths) {
+std::vector<UnprotectedFile> findUnprotectedFiles(const std::vector<fs::path> &Paths, GuardLevel Level) {
   // git is asked once per directory for its repository and once per repository for its status.
   std::map<fs::path, std::optional<fs::path>> TopByDir;
   std::map<fs::path, std::optional<RepoState>> StateByTop;
@@ -114,8 +119,10 @@ std::vector<UnprotectedFile> findUnprotectedFiles(const std::vector<fs::path> &P
       Out.push_back({P, "is not in a git repository"});
     else if (State->Untracked.count(Abs))
       Out.push_back({P, "is untracked"});
-    else if (State->Dirty.count(Abs))
+    else if (State->Unstaged.count(Abs))
       Out.push_back({P, "has uncommitted changes"});
+    else if (Level == GuardLevel::Committed && State->Staged.count(Abs))
+      Out.push_back({P, "has uncommitted (staged) changes"});
   }
   return Out;
 }

@@ -13,7 +13,15 @@ struct UnprotectedFile {
   std::string Reason; ///< "has uncommitted changes", "is untracked", "is not in a git repository"
 };
 
+/// How much of a file's content git must hold before it may be rewritten.
+enum class GuardLevel {
+  Committed, ///< the file matches HEAD (the port: like `cargo fix`)
+  Staged     ///< the working tree matches the index (check --fix in a pre-commit hook, where the
+             ///< changes being committed are staged: `git checkout -- FILE` restores them)
+};
+
 /// The files among Paths that a rewrite could not be undone for with git.
-std::vector<UnprotectedFile> findUnprotectedFiles(const std::vector<std::filesystem::path> &Paths);
+std::vector<UnprotectedFile> findUnprotectedFiles(const std::vector<std::filesystem::path> &Paths,
+                                                  GuardLevel Level = GuardLevel::Committed);
 
 } // namespace tdp

@@ -1,6 +1,7 @@
 #include "driver/PortRun.h"
 
 #include "core/Error.h"
+#include "core/Parallel.h"
 #include "core/SourceText.h"
 #include "driver/FileIO.h"
 #include "driver/GitGuard.h"
@@ -9,9 +10,7 @@
 #include "rules/RuleSet.h"
 
 #include <algorithm>
-#include <atomic>
 #include <ostream>
-#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -106,26 +105,14 @@ PortRunResult portFiles(const PortRunOptions &Options, const RuleSet &Rules) {
   DiscoveryResult Found = discoverSources(Options.Paths, DO);
 
   PortRunResult Result;
-  Result.Problems = Found.Problems;
+  for (const DiscoveryProblem &P : Found.Problems)
+    Result.Problems.push_back(P.Path + ": " + P.Message);
   Result.Files.resize(Found.Sources.size());
   for (std::size_t I = 0; I < Found.Sources.size(); ++I)
     Result.Files[I].File = Found.Sources[I];
 
-  std::atomic<std::size_t> Next{0};
-  auto Worker = [&] {
-    for (std::size_t I = Next++; I < Result.Files.size(); I = Next++)
-      portOne(Result.Files[I], Rules, Options.TheTarget);
-  };
-  unsigned Threads = std::max(1u, std::min<unsigned>(Options.Jobs, static_cast<unsigned>(Result.Files.size())));
-  if (Threads <= 1) {
-    Worker();
-  } else {
-    std::vector<std::thread> Pool;
-    for (unsigned T = 0; T < Threads; ++T)
-      Pool.emplace_back(Worker);
-    for (std::thread &T : Pool)
-      T.join();
-  }
+  parallelFor(Result.Files.size(), Options.Jobs,
+              [&](std::size_t I) { portOne(Result.Files[I], Rules, Options.TheTarget); });
 
   if (Options.Mode == OutputMode::OutRoot) {
     // Files that are not ported are copied as they are, so the out-root is complete.
@@ -160,7 +147,7 @@ void emitPortResult(const PortRunOptions &Options, PortRunResult &Result, std::o
       if (F.changed())
         ToWrite.push_back(F.File.Path);
     if (!Options.AllowDirty) {
-      for (const UnprotectedFile &U : findUnprotectedFiles(ToWrite))
+      for (const UnprotectedFile &U : findUnprotectedFiles(ToWrite, Options.Guard))
         Result.Refusals.push_back(U.Path.string() + " " + U.Reason);
       if (!Result.Refusals.empty()) {
         for (const std::string &R : Result.Refusals)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "driver/FileDiscovery.h"
+#include "driver/GitGuard.h"
 #include "python/PythonPorter.h"
 #include "rules/Rule.h"
 
@@ -24,6 +25,7 @@ struct PortRunOptions {
   OutputMode Mode = OutputMode::InPlace;
   std::filesystem::path OutRoot;
   bool AllowDirty = false;
+  GuardLevel Guard = GuardLevel::Committed;
   unsigned Jobs = 1;
   bool Quiet = false;
 };

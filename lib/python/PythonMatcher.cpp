@@ -361,7 +361,9 @@ private:
           Start = ts_node_start_byte(Dot);
       }
       std::string RecvText = text(Recv), Match = text(Call);
-      emit(*R, Call, Start, ts_node_end_byte(Call), [&](std::string_view V) {
+      // Reported at the method name: in a.cuda().half().cuda() each call has its own place.
+      TSNode Name = field(Fn, G.FAttribute);
+      emit(*R, ts_node_is_null(Name) ? Call : Name, Start, ts_node_end_byte(Call), [&](std::string_view V) {
         if (V == "RECV")
           return RecvText;
         if (V == "MATCH")

@@ -1,0 +1,45 @@
+// Options shared by the port and check commands, and how they combine with the project
+// configuration file (command line wins).
+#pragma once
+
+#include "driver/ProjectConfig.h"
+#include "rules/RuleSet.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace tdp {
+
+struct CommonOptions {
+  std::vector<std::string> Paths;
+  std::string TargetName = "auto";
+  std::vector<std::string> Excludes;
+  std::vector<std::string> RuleFiles;
+  std::vector<std::string> Select, Ignore;
+  std::string ConfigFile;
+  bool NoConfig = false;
+  unsigned Jobs = 0;
+};
+
+/// Adds the shared options to a command.
+void addCommonOptions(CLI::App &App, CommonOptions &O);
+
+/// The configuration in effect: --config FILE, or the nearest .torchdevice-port.json, or none.
+std::optional<ProjectConfig> effectiveConfig(const CommonOptions &O);
+
+/// Applies the configuration under the command line: values given on the command line win,
+/// excludes add up.
+void mergeConfig(CommonOptions &O, const std::optional<ProjectConfig> &Config, const CLI::App &App);
+
+/// Built-in rules, plus --rules files (each must pass its own examples), then --select/--ignore.
+RuleSet loadRules(const CommonOptions &O);
+
+Target targetOf(const CommonOptions &O);
+unsigned jobsOf(const CommonOptions &O);
+
+} // namespace tdp
