@@ -1,5 +1,6 @@
 #include "driver/GitGuard.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <map>
@@ -46,7 +47,8 @@ struct RepoState {
   fs::path Top;
   std::set<fs::path> Staged;    // index differs from HEAD, absolute
   std::set<fs::path> Unstaged;  // working tree differs from the index, absolute
-  std::set<fs::path> Untracked; // absolute
+  std::set<fs::path> Untracked; // absolute, including ignored files
+  std::vector<fs::path> IgnoredDirs; // absolute: everything below is ignored
 };
 
 std::optional<fs::path> topLevelOf(const fs::path &Dir) {
@@ -62,7 +64,7 @@ std::optional<RepoState> repoStateAt(const fs::path &Top) {
   RepoState State;
   State.Top = Top;
   std::optional<std::string> Status =
-      capture("git -C " + shellQuote(State.Top.string()) + " status --porcelain=v1 -z --untracked-files=all");
+      capture("git -C " + shellQuote(State.Top.string()) + " status --porcelain=v1 -z --untracked-files=all --ignored");
   if (!Status)
     return std::nullopt;
   // Entries: "XY path\0" (renames and copies add "origpath\0").
@@ -76,9 +78,16 @@ std::optional<RepoState> repoStateAt(const fs::path &Top) {
     if (Entry.size() < 4)
       continue;
     std::string XY = Entry.substr(0, 2);
-    fs::path P = fs::weakly_canonical(State.Top / Entry.substr(3));
-    if (XY == "??") {
-      State.Untracked.insert(P);
+    std::string Rel = Entry.substr(3);
+    bool IsDir = !Rel.empty() && Rel.back() == '/';
+    if (IsDir)
+      Rel.pop_back();
+    fs::path P = fs::weakly_canonical(State.Top / Rel);
+    if (XY == "??" || XY == "!!") {
+      if (XY == "!!" && IsDir)
+        State.IgnoredDirs.push_back(P);
+      else
+        State.Untracked.insert(P);
     } else {
       if (XY[0] != ' ')
         State.Staged.insert(P);
@@ -117,7 +126,11 @@ std::vector<UnprotectedFile> findUnprotectedFiles(const std::vector<fs::path> &P
     const std::optional<RepoState> &State = *StatePtr;
     if (!State)
       Out.push_back({P, "is not in a git repository"});
-    else if (State->Untracked.count(Abs))
+    else if (State->Untracked.count(Abs) ||
+             std::any_of(State->IgnoredDirs.begin(), State->IgnoredDirs.end(), [&](const fs::path &D) {
+               auto M = std::mismatch(D.begin(), D.end(), Abs.begin(), Abs.end());
+               return M.first == D.end();
+             }))
       Out.push_back({P, "is untracked"});
     else if (State->Unstaged.count(Abs))
       Out.push_back({P, "has uncommitted changes"});

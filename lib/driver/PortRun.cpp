@@ -57,6 +57,12 @@ fs::path destinationFor(const PortRunOptions &Options, const SourceFile &F) {
   return Options.OutRoot / RootName / Below;
 }
 
+/// "a/src/x.py" as git writes it; "a/tmp/x.py" for an absolute path.
+std::string diffLabel(const char *Side, const fs::path &Path) {
+  std::string P = Path.generic_string();
+  return std::string(Side) + (P.starts_with('/') ? "" : "/") + P;
+}
+
 std::string location(const FileOutcome &F, std::size_t Offset) {
   LineColumn LC = LineIndex(F.Original).locate(std::min(Offset, F.Original.size()));
   return F.File.Path.string() + ":" + std::to_string(LC.Line) + ":" + std::to_string(LC.Column);
@@ -138,8 +144,7 @@ void emitPortResult(const PortRunOptions &Options, PortRunResult &Result, std::o
   case OutputMode::Diff:
     for (const FileOutcome &F : Result.Files)
       if (!IsCopy(F) && F.changed())
-        Out << unifiedDiff(F.Original, F.Result.Text, "a/" + F.File.Path.generic_string(),
-                           "b/" + F.File.Path.generic_string());
+        Out << unifiedDiff(F.Original, F.Result.Text, diffLabel("a", F.File.Path), diffLabel("b", F.File.Path));
     break;
   case OutputMode::InPlace: {
     std::vector<fs::path> ToWrite;

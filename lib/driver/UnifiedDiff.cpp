@@ -76,6 +76,13 @@ std::vector<Op> diffLines(const std::vector<std::string_view> &A, const std::vec
   return {};
 }
 
+/// "START,COUNT" as diff -u writes it: ",1" is left out, an empty range names the line before.
+std::string hunkRange(std::size_t Start, std::size_t Count) {
+  if (Count == 1)
+    return std::to_string(Start + 1);
+  return std::to_string(Count ? Start + 1 : Start) + "," + std::to_string(Count);
+}
+
 void emitLine(std::string &Out, char Mark, std::string_view Line) {
   Out += Mark;
   Out += Line;
@@ -141,8 +148,7 @@ std::string unifiedDiff(std::string_view Old, std::string_view New, const std::s
       break;
     }
     std::size_t LenA = PosA[End] - PosA[Start], LenB = PosB[End] - PosB[Start];
-    Out += "@@ -" + std::to_string(LenA ? PosA[Start] + 1 : PosA[Start]) + "," + std::to_string(LenA) + " +" +
-           std::to_string(LenB ? PosB[Start] + 1 : PosB[Start]) + "," + std::to_string(LenB) + " @@\n";
+    Out += "@@ -" + hunkRange(PosA[Start], LenA) + " +" + hunkRange(PosB[Start], LenB) + " @@\n";
     for (std::size_t K = Start; K < End; ++K) {
       if (Ops[K] == Op::Keep)
         emitLine(Out, ' ', A[PosA[K]]);

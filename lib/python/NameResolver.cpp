@@ -15,8 +15,13 @@ int NameResolver::scopeOpenedBy(TSNode N) const {
   return It == ScopeByNode.end() ? -1 : It->second;
 }
 
-void NameResolver::bindImport(int S, const std::string &Local, const std::string &Qualified) {
-  NameBinding &B = Scopes[static_cast<std::size_t>(S)].Names[Local];
+int NameResolver::bindingScope(int S, std::string_view Name) const {
+  return Scopes[static_cast<std::size_t>(S)].Globals.count(Name) ? 0 : S;
+}
+
+void NameResolver::bindImport(int S, const std::string &Local, const std::string &Qualified, bool Module) {
+  NameBinding &B = Scopes[static_cast<std::size_t>(bindingScope(S, Local))].Names[Local];
+  B.ModuleImport = B.ModuleImport || Module;
   if (B.Imported && B.Qualified != Qualified)
     B.Ambiguous = true;
   B.Imported = true;
@@ -25,7 +30,7 @@ void NameResolver::bindImport(int S, const std::string &Local, const std::string
 }
 
 void NameResolver::bindOther(int S, std::string_view Local) {
-  Scopes[static_cast<std::size_t>(S)].Names[std::string(Local)].Other = true;
+  Scopes[static_cast<std::size_t>(bindingScope(S, Local))].Names[std::string(Local)].Other = true;
 }
 
 void NameResolver::bindTargets(int S, TSNode Target) {
@@ -79,11 +84,11 @@ void NameResolver::collect(TSNode Root) {
           return;
         if (ts_node_symbol(Child) == G.AliasedImport) {
           bindImport(Current, std::string(Source.textOf(field(Child, G.FAlias))),
-                     std::string(Source.textOf(field(Child, G.FName))));
+                     std::string(Source.textOf(field(Child, G.FName))), true);
         } else {
           std::string Dotted(Source.textOf(Child));
           std::string Top = Dotted.substr(0, Dotted.find('.'));
-          bindImport(Current, Top, Top);
+          bindImport(Current, Top, Top, true);
         }
       });
       return false;
@@ -110,7 +115,7 @@ void NameResolver::collect(TSNode Root) {
         if (Relative)
           bindOther(Current, Local);
         else
-          bindImport(Current, Local, Module + "." + Imported);
+          bindImport(Current, Local, Module + "." + Imported, false);
       });
       return false;
     }
@@ -186,7 +191,7 @@ void NameResolver::collect(TSNode Root) {
   walkTree(Root, Enter, Leave);
 }
 
-std::optional<std::string> NameResolver::resolveName(std::string_view Name, int ScopeIndex) const {
+const NameResolver::NameBinding *NameResolver::lookup(std::string_view Name, int ScopeIndex) const {
   int Cur = ScopeIndex;
   bool Innermost = true;
   while (Cur >= 0) {
@@ -200,19 +205,46 @@ std::optional<std::string> NameResolver::resolveName(std::string_view Name, int 
       Innermost = false;
       continue;
     }
-    if (auto It = S.Names.find(Name); It != S.Names.end()) {
-      const NameBinding &B = It->second;
-      if (!B.Imported || B.Other || B.Ambiguous)
-        return std::nullopt;
-      return B.Qualified;
-    }
+    if (auto It = S.Names.find(Name); It != S.Names.end())
+      return &It->second;
     Innermost = false;
     Cur = S.Parent;
+  }
+  return nullptr;
+}
+
+std::optional<std::string> NameResolver::resolveName(std::string_view Name, int ScopeIndex) const {
+  if (const NameBinding *B = lookup(Name, ScopeIndex)) {
+    if (!B->Imported || B->Other || B->Ambiguous)
+      return std::nullopt;
+    return B->Qualified;
   }
   for (const std::string &Module : Scopes.front().StarModules)
     if (Rules.starImportedName(Module, Name))
       return Module + "." + std::string(Name);
   return std::nullopt;
+}
+
+namespace {
+TSNode chainRoot(TSNode N, const Grammar &G) {
+  while (ts_node_symbol(N) == G.Attribute) {
+    N = field(N, G.FObject);
+    if (ts_node_is_null(N))
+      return N;
+  }
+  return N;
+}
+} // namespace
+
+bool NameResolver::isModuleChain(TSNode Expr, int ScopeIndex) const {
+  TSNode N = chainRoot(Expr, G);
+  if (ts_node_is_null(N) || ts_node_symbol(N) != G.Identifier)
+    return false;
+  const NameBinding *B = lookup(Source.textOf(N), ScopeIndex);
+  if (B)
+    return B->ModuleImport && !B->Other;
+  // The runtime module in rewritten code, before `import torchdevice` is inserted.
+  return Rules.isImportModule(Source.textOf(N));
 }
 
 std::optional<std::string> NameResolver::resolve(TSNode Expr, int ScopeIndex) const {

@@ -30,9 +30,15 @@ public:
   /// when its root name is not bound by an import (or is also bound by something else).
   std::optional<std::string> resolve(TSNode Expr, int ScopeIndex) const;
 
+  /// True when Expr is a module or something inside one: an identifier or attribute chain whose
+  /// root name is bound by `import X` / `import X as Y` (not `from X import Y`).
+  bool isModuleChain(TSNode Expr, int ScopeIndex) const;
+
+
 private:
   struct NameBinding {
     bool Imported = false;
+    bool ModuleImport = false; ///< bound by `import X [as Y]`
     bool Other = false;     ///< also bound by an assignment, parameter, def ...
     bool Ambiguous = false; ///< imported as two different things
     std::string Qualified;
@@ -46,11 +52,14 @@ private:
   };
 
   void collect(TSNode Root);
-  void bindImport(int S, const std::string &Local, const std::string &Qualified);
+  void bindImport(int S, const std::string &Local, const std::string &Qualified, bool Module);
   void bindOther(int S, std::string_view Local);
   void bindTargets(int S, TSNode Target);
   void bindParameters(int S, TSNode Params);
+  const NameBinding *lookup(std::string_view Name, int ScopeIndex) const;
   std::optional<std::string> resolveName(std::string_view Name, int ScopeIndex) const;
+  /// The scope a binding in S really goes to: the module scope for names declared `global`.
+  int bindingScope(int S, std::string_view Name) const;
 
   const ParsedSource &Source;
   const RuleSet &Rules;

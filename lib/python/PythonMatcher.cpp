@@ -125,9 +125,27 @@ private:
     return true;
   }
 
-  bool isTorchReceiver(TSNode Recv) const {
+  /// A receiver that is a module (or inside one) is not an object whose methods rules match.
+  bool isModuleReceiver(TSNode Recv) const {
+    if (Resolver.isModuleChain(Recv, scope()))
+      return true;
     std::optional<std::string> Q = Resolver.resolve(Recv, scope());
     return Q && (*Q == "torch" || Q->starts_with("torch."));
+  }
+
+  /// True when the innermost frame is (part of) the target of an assignment.
+  bool isAssignmentTarget() const {
+    // Frames.back() is the node itself; climb through tuple/list/parenthesized targets.
+    for (std::size_t I = Frames.size() - 1; I > 0; --I) {
+      TSSymbol P = sym(Frames[I - 1].Node);
+      if ((P == G.Assignment || P == G.AugmentedAssignment || P == G.ForStatement || P == G.ForInClause) &&
+          Frames[I].Field == G.FLeft)
+        return true;
+      if (P != G.PatternList && P != G.TuplePattern && P != G.ListPattern && P != G.Tuple && P != G.List &&
+          P != G.ParenthesizedExpression && P != G.ListSplatPattern && P != G.ListSplat)
+        return false;
+    }
+    return false;
   }
 
   CallArgs parseArgs(TSNode ArgsNode) const {
@@ -278,15 +296,12 @@ private:
     const Rule *R = Rules.attributeRule(Source.textOf(Attr));
     if (!R)
       return;
-    if (!ts_node_is_null(Parent)) {
-      TSSymbol P = sym(Parent);
-      if (P == G.Call && ParentField == G.FFunction)
-        return; // a method call, not an attribute read
-      if ((P == G.Assignment || P == G.AugmentedAssignment) && ParentField == G.FLeft)
-        return;
-    }
+    if (!ts_node_is_null(Parent) && sym(Parent) == G.Call && ParentField == G.FFunction)
+      return; // a method call, not an attribute read
+    if (isAssignmentTarget())
+      return;
     TSNode Recv = field(N, G.FObject);
-    if (isTorchReceiver(Recv))
+    if (isModuleReceiver(Recv))
       return;
     std::string RecvText = text(Recv), Match = text(N);
     emit(*R, N, ts_node_start_byte(N), ts_node_end_byte(N), [&](std::string_view V) {
@@ -314,12 +329,11 @@ private:
     if (sym(Fn) == G.Attribute) {
       TSNode Recv = field(Fn, G.FObject);
       std::string_view Method = Source.textOf(field(Fn, G.FAttribute));
-      if (!isTorchReceiver(Recv)) {
+      if (!isModuleReceiver(Recv)) {
         handleMethodRules(N, Fn, Recv, Method, A);
         if (Method == "to" && !A.Positional.empty())
           considerDeviceValue(A.Positional.front());
-        if (Method == "add_argument" && !A.Positional.empty() && sym(A.Positional.front()) == G.String &&
-            Source.textOf(A.Positional.front()).find("device") != std::string_view::npos)
+        if (Method == "add_argument" && namesDeviceOption(A))
           for (auto &[Name, Value] : A.Keywords)
             if (Name == "default")
               considerDeviceValue(Value);
@@ -327,6 +341,8 @@ private:
       }
     }
     if (Q) {
+      if (*Q == "torch.device" && handleTypeAndIndex(A))
+        return;
       for (std::string_view Call : DeviceFirstArgCalls) {
         if (*Q != Call)
           continue;
@@ -343,6 +359,40 @@ private:
       for (std::string_view K : DeviceKeywords)
         if (Name == K)
           considerDeviceValue(Value);
+  }
+
+  /// torch.device("cuda", rank): the type and the index together are an indexed device string,
+  /// rewritten as torch.device(<indexed template>) so that the index is mapped like "cuda:N"
+  /// (on the CPU, torch.device("cpu", 0) would not equal the devices of CPU tensors).
+  bool handleTypeAndIndex(const CallArgs &A) {
+    if (A.Positional.empty() || A.HasSplat)
+      return false;
+    TSNode Type = A.Positional[0];
+    TSNode Index{};
+    if (A.Positional.size() == 2)
+      Index = A.Positional[1];
+    else if (A.Positional.size() == 1 && A.Keywords.size() == 1 && A.Keywords[0].first == "index")
+      Index = A.KeywordNodes[0];
+    std::optional<std::string> Value = plainStringValue(Type);
+    if (ts_node_is_null(Index) || !Value)
+      return false;
+    const Rule *R = Rules.deviceStringRule(*Value, true);
+    if (!R)
+      return false;
+    std::string IndexText = text(sym(Index) == G.KeywordArgument ? field(Index, G.FValue) : Index);
+    std::string Match(Source.text().substr(ts_node_start_byte(Type), ts_node_end_byte(Index) - ts_node_start_byte(Type)));
+    emit(*R, Type, ts_node_start_byte(Type), ts_node_end_byte(Index), [&](std::string_view V) {
+      return V == "INDEX" ? IndexText : V == "MATCH" ? Match : std::string();
+    });
+    return true;
+  }
+
+  /// add_argument("-d", "--device", ...): some option string names a device.
+  bool namesDeviceOption(const CallArgs &A) const {
+    for (TSNode P : A.Positional)
+      if (sym(P) == G.String && Source.textOf(P).find("device") != std::string_view::npos)
+        return true;
+    return false;
   }
 
   void handleMethodRules(TSNode Call, TSNode Fn, TSNode Recv, std::string_view Method, const CallArgs &A) {

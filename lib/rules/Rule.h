@@ -38,6 +38,7 @@ struct MethodMatch {
   std::string Method;
   std::vector<std::string> Params;
   std::optional<unsigned> MaxArgs;
+  std::vector<std::string> Classes; ///< C++: qualified names of the receiver's class (or a base)
 };
 struct AttributeMatch {
   std::string Attribute;
@@ -52,7 +53,17 @@ struct ArgumentMatch {
   std::optional<unsigned> Position;
   std::optional<LiteralValue> Value;
 };
-using RuleMatch = std::variant<NameMatch, MethodMatch, AttributeMatch, DeviceStringMatch, ArgumentMatch>;
+/// C++: an #include of one of these headers (spelled as inside <> or "").
+struct IncludeMatch {
+  std::vector<std::string> Headers;
+};
+/// C++: identifiers matched token by token, with no semantic check (raw CUDA runtime calls,
+/// `__global__`, macros such as C10_CUDA_CHECK); "<<<" matches a kernel launch.
+struct TokenMatch {
+  std::vector<std::string> Tokens;
+};
+using RuleMatch = std::variant<NameMatch, MethodMatch, AttributeMatch, DeviceStringMatch, ArgumentMatch,
+                               IncludeMatch, TokenMatch>;
 
 struct RuleExample {
   enum class Kind { Fix, Valid, Finding } Type = Kind::Fix;

@@ -24,11 +24,18 @@ public:
     throw RuleError(File + ":" + std::to_string(LC.Line) + ":" + std::to_string(LC.Column) + ": " + What);
   }
 
-  /// Fails at the rule whose id is given (located by searching its id in the text).
-  [[noreturn]] void failRule(const std::string &Id, std::size_t Index, const std::string &What) const {
+  /// Fails at the rule whose id is given (located by searching the Occurrence-th mention of its id).
+  [[noreturn]] void failRule(const std::string &Id, std::size_t Index, const std::string &What,
+                             unsigned Occurrence = 1) const {
     std::size_t Offset = 0;
     if (!Id.empty()) {
-      std::size_t Pos = Text.find("\"" + Id + "\"");
+      std::size_t Pos = std::string_view::npos;
+      for (unsigned I = 0; I < Occurrence; ++I) {
+        std::size_t Next = Text.find("\"" + Id + "\"", Pos == std::string_view::npos ? 0 : Pos + 1);
+        if (Next == std::string_view::npos)
+          break;
+        Pos = Next;
+      }
       if (Pos != std::string_view::npos)
         Offset = Pos;
     }
@@ -106,27 +113,50 @@ void checkKeys(const RuleReader &RR, const json &M, std::initializer_list<const 
   }
 }
 
-RuleMatch readMatch(const RuleReader &RR) {
+RuleMatch readMatch(const RuleReader &RR, const std::string &Language) {
   const json *MP = RR.find("match");
   if (!MP)
     RR.fail("missing required key 'match'");
   const json &M = *MP;
   if (!M.is_object())
     RR.fail("'match' must be an object");
-  const char *Kinds[] = {"name", "method", "attribute", "device_string", "argument"};
+  const char *Kinds[] = {"name", "method", "attribute", "device_string", "argument", "include", "token"};
   int Found = 0;
   for (const char *K : Kinds)
     Found += M.contains(K) ? 1 : 0;
   if (Found != 1)
-    RR.fail("'match' must have exactly one of: name, method, attribute, device_string, argument");
+    RR.fail("'match' must have exactly one of: name, method, attribute, device_string, argument, include, token");
+  bool Cpp = Language == "cpp";
+  auto OnlyFor = [&](const char *Key, bool ForCpp) {
+    if (M.contains(Key) && Cpp != ForCpp)
+      RR.fail(std::string("a '") + Key + "' match is for " + (ForCpp ? "C++" : "Python") + " rules only");
+  };
+  OnlyFor("attribute", false);
+  OnlyFor("argument", false);
+  OnlyFor("include", true);
+  OnlyFor("token", true);
+
+  if (M.contains("include")) {
+    checkKeys(RR, M, {"include"}, "an include match");
+    return IncludeMatch{stringList(RR, M["include"], "include")};
+  }
+  if (M.contains("token")) {
+    checkKeys(RR, M, {"token"}, "a token match");
+    return TokenMatch{stringList(RR, M["token"], "token")};
+  }
 
   if (M.contains("name")) {
     checkKeys(RR, M, {"name", "called", "params"}, "a name match");
     NameMatch NM;
     NM.Names = stringList(RR, M["name"], "name");
-    for (const std::string &N : NM.Names)
-      if (N.empty() || (N.find('*') != std::string::npos && !(N.ends_with(".*") && N.find('*') == N.size() - 1)))
-        RR.fail("bad name '" + N + "': a wildcard is allowed only as a final '.*'");
+    const char *Sep = Cpp ? "::" : ".";
+    const std::string Wild = std::string(Sep) + "*";
+    for (const std::string &N : NM.Names) {
+      if (N.empty() || (N.find('*') != std::string::npos && !(N.ends_with(Wild) && N.find('*') == N.size() - 1)))
+        RR.fail("bad name '" + N + "': a wildcard is allowed only as a final '" + Wild + "'");
+      if (Cpp ? N.find('.') != std::string::npos : N.find("::") != std::string::npos)
+        RR.fail("bad name '" + N + "': " + (Cpp ? "C++ names are written ns::name" : "Python names are written a.b.c"));
+    }
     if (auto It = M.find("called"); It != M.end()) {
       if (!It->is_boolean())
         RR.fail("'called' must be true or false");
@@ -136,8 +166,15 @@ RuleMatch readMatch(const RuleReader &RR) {
     return NM;
   }
   if (M.contains("method")) {
-    checkKeys(RR, M, {"method", "params", "max_args"}, "a method match");
+    checkKeys(RR, M, {"method", "params", "max_args", "class"}, "a method match");
     MethodMatch MM;
+    if (auto It = M.find("class"); It != M.end()) {
+      if (!Cpp)
+        RR.fail("'class' is for C++ method matches only (Python receivers are untyped)");
+      MM.Classes = stringList(RR, *It, "class");
+    } else if (Cpp) {
+      RR.fail("a C++ method match needs 'class': the receiver's class, such as \"at::Tensor\"");
+    }
     if (!M["method"].is_string() || M["method"].get<std::string>().empty())
       RR.fail("'method' must be a non-empty string");
     MM.Method = M["method"].get<std::string>();
@@ -222,7 +259,8 @@ bool variableAllowed(const RuleMatch &M, const std::string &Var) {
     return Var == "RECV";
   if (std::holds_alternative<DeviceStringMatch>(M))
     return Var == "INDEX";
-  return false;
+  return false; // include and token matches: the replacement is fixed text
+
 }
 
 bool isTargetKey(const std::string &K) { return K == "default" || parseTarget(K).has_value(); }
@@ -282,7 +320,7 @@ Rule readRule(const Reporter &Rep, const json &Obj, std::size_t Index) {
   if (R.Kind == RuleKind::Unsupported && R.Advice.empty())
     RR.fail("an unsupported rule needs 'advice': what the user should do instead");
 
-  R.Match = readMatch(RR);
+  R.Match = readMatch(RR, R.Language);
 
   if (const json *W = RR.find("rewrite"); W && !W->is_null()) {
     if (!R.edits())
@@ -401,7 +439,7 @@ std::vector<Rule> parseRuleFile(std::string_view Text, const std::string &FileNa
   for (std::size_t I = 0; I < Rules->size(); ++I) {
     Rule R = readRule(Rep, (*Rules)[I], I);
     if (!Ids.insert(R.Id).second)
-      Rep.failRule(R.Id, I, "duplicate rule id in the same file");
+      Rep.failRule(R.Id, I, "duplicate rule id in the same file", 2);
     Out.push_back(std::move(R));
   }
   return Out;
@@ -420,7 +458,7 @@ std::vector<Rule> loadRuleFile(const std::string &Path) {
 
 std::vector<Rule> loadBuiltinRules() {
   std::vector<Rule> Out;
-  for (const BuiltinRuleFile &F : builtinRuleFiles()) {
+  for (const EmbeddedFile &F : builtinRuleFiles()) {
     std::vector<Rule> Rules = parseRuleFile(F.Text, "<builtin>/" + std::string(F.Name));
     for (Rule &R : Rules)
       Out.push_back(std::move(R));

@@ -155,8 +155,16 @@ bool RuleSet::mayMatch(std::string_view Text) const {
   return false;
 }
 
+bool RuleSet::isImportModule(std::string_view Name) const {
+  return std::find(ImportModules.begin(), ImportModules.end(), Name) != ImportModules.end();
+}
+
 void RuleSet::buildIndex() {
   TriggerWords = triggerWordsFor(Rules);
+  ImportModules = {"torchdevice"}; // the runtime, whether or not a rule declares it
+  for (const Rule &R : Rules)
+    if (!R.Import.empty() && !isImportModule(R.Import))
+      ImportModules.push_back(R.Import);
   std::set<std::string> Types;
   for (const Rule &R : Rules) {
     if (R.Language != "python")
@@ -169,7 +177,11 @@ void RuleSet::buildIndex() {
           claim(ExactNames, Name, R, "name");
       }
     } else if (auto *M = std::get_if<MethodMatch>(&R.Match)) {
-      MethodRules[M->Method].push_back(&R);
+      std::vector<const Rule *> &Claims = MethodRules[M->Method];
+      if (!Claims.empty())
+        throw RuleError(where(R) + ": rule '" + R.Id + "': method '" + M->Method + "' is already matched by rule '" +
+                        Claims.front()->Id + "' (" + where(*Claims.front()) + ")");
+      Claims.push_back(&R);
     } else if (auto *A = std::get_if<AttributeMatch>(&R.Match)) {
       claim(AttributeRules, A->Attribute, R, "attribute");
     } else if (auto *D = std::get_if<DeviceStringMatch>(&R.Match)) {

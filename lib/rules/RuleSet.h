@@ -50,6 +50,9 @@ public:
   /// or its attribute chain), so the file cannot match and need not be parsed.
   bool mayMatch(std::string_view Text) const;
   const std::vector<std::string> &triggerWords() const { return TriggerWords; }
+  /// Modules the rewrites import (`torchdevice`): their names are modules in rewritten code
+  /// even before the import is inserted.
+  bool isImportModule(std::string_view Name) const;
 
 private:
   void buildIndex();
@@ -63,6 +66,7 @@ private:
   std::map<std::string, std::vector<const Rule *>, std::less<>> ArgumentRules;
   std::vector<std::string> DeviceTypes;
   std::vector<std::string> TriggerWords;
+  std::vector<std::string> ImportModules;
 };
 
 } // namespace tdp

@@ -23,6 +23,7 @@ from .memory import (empty_cache, max_memory_allocated, max_memory_cached, max_m
                      reset_accumulated_memory_stats, reset_max_memory_allocated,
                      reset_max_memory_cached, reset_peak_memory_stats,
                      set_per_process_memory_fraction)
+from .patching import patch, patched, unpatch
 from .random import (get_rng_state, get_rng_state_all, initial_seed, manual_seed,
                      manual_seed_all, seed, seed_all, set_rng_state, set_rng_state_all)
 from .streams import (Event, Stream, StreamContext, current_stream, default_stream,
@@ -51,6 +52,8 @@ __all__ = [
     "StreamContext", "record_stream",
     # amp
     "amp", "autocast", "GradScaler",
+    # compatibility mode for code that cannot be ported
+    "patch", "unpatch", "patched",
     # other
     "pin_memory_supported", "pin_memory", "distributed_backend", "tensor_type",
 ]

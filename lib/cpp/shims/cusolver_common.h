@@ -1,0 +1,30 @@
+// parse shim for torchdevice-port: declares just enough of the CUDA runtime
+// API for LibTorch's CUDA headers to parse; never used to compile or link.
+//
+// cuSOLVER: the status type and codes named by TORCH_CUSOLVER_CHECK in
+// ATen/cuda/Exceptions.h.
+#ifndef TORCHDEVICE_PORT_SHIM_CUSOLVER_COMMON_H
+#define TORCHDEVICE_PORT_SHIM_CUSOLVER_COMMON_H
+
+#include <library_types.h>
+
+#ifndef CUSOLVERAPI
+#define CUSOLVERAPI
+#endif
+
+typedef enum {
+  CUSOLVER_STATUS_SUCCESS = 0,
+  CUSOLVER_STATUS_NOT_INITIALIZED = 1,
+  CUSOLVER_STATUS_ALLOC_FAILED = 2,
+  CUSOLVER_STATUS_INVALID_VALUE = 3,
+  CUSOLVER_STATUS_ARCH_MISMATCH = 4,
+  CUSOLVER_STATUS_MAPPING_ERROR = 5,
+  CUSOLVER_STATUS_EXECUTION_FAILED = 6,
+  CUSOLVER_STATUS_INTERNAL_ERROR = 7,
+  CUSOLVER_STATUS_MATRIX_TYPE_NOT_SUPPORTED = 8,
+  CUSOLVER_STATUS_NOT_SUPPORTED = 9,
+  CUSOLVER_STATUS_ZERO_PIVOT = 10,
+  CUSOLVER_STATUS_INVALID_LICENSE = 11
+} cusolverStatus_t;
+
+#endif // TORCHDEVICE_PORT_SHIM_CUSOLVER_COMMON_H
