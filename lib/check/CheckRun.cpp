@@ -1,6 +1,6 @@
 #include "check/CheckRun.h"
 
-#include "check/Suppressions.h"
+#include "core/Suppressions.h"
 #include "core/Parallel.h"
 #include "core/SourceText.h"
 #include "driver/FileIO.h"
@@ -48,14 +48,22 @@ FileCheck checkOne(const SourceFile &File, const CheckOptions &Options, const Ru
     Out.Errors.push_back({Path, 0, 0, "file " + *Bad});
     return Out;
   }
-  python::CheckResult Result = python::checkPythonSource(*Text, Rules, Options.TheTarget);
+  bool MaySuppress = Text->find("torchdevice:") != std::string::npos;
+  python::CheckResult Result = python::checkPythonSource(*Text, Rules, Options.TheTarget, MaySuppress);
   LineIndex Lines(*Text);
   if (Result.SyntaxError) {
     LineColumn LC = Lines.locate(Result.ErrorOffset);
     Out.Errors.push_back({Path, LC.Line, LC.Column, "syntax error; the file was not checked"});
     return Out;
   }
-  SuppressionSet Suppressions = SuppressionSet::scan(*Text);
+  SuppressionSet Suppressions;
+  if (MaySuppress)
+    Suppressions = SuppressionSet::scan(*Text, [&](std::size_t Offset) {
+      for (const auto &[Start, End] : Result.Comments)
+        if (Offset >= Start && Offset < End)
+          return true;
+      return false;
+    });
   for (const RuleHit &H : Result.Hits) {
     if (Options.Config && Options.Config->ignoredFor(File.Path, H.Matched->Id))
       continue;
@@ -72,7 +80,7 @@ FileCheck checkOne(const SourceFile &File, const CheckOptions &Options, const Ru
       continue;
     ++Out.Unused;
     if (Options.ReportUnusedSuppressions)
-      Out.Findings.push_back({Path, S.Line, S.Column, S.Line, S.Column, &unusedSuppressionRule(), false, {}});
+      Out.Findings.push_back({Path, S.Line, S.Column, S.Line, S.EndColumn, &unusedSuppressionRule(), false, {}});
   }
   return Out;
 }

@@ -165,9 +165,13 @@ void writeSarifFindings(const CheckReport &R, std::ostream &Out, const std::file
     Res["level"] = "warning";
     Res["message"] = {{"text", fullMessage(F)}};
     std::filesystem::path P(F.Path);
-    ordered_json Artifact = {{"uri", uriEncode(P.lexically_normal().generic_string())}};
-    if (P.is_relative())
+    ordered_json Artifact;
+    if (P.is_relative()) {
+      Artifact["uri"] = uriEncode(P.lexically_normal().generic_string());
       Artifact["uriBaseId"] = "%SRCROOT%";
+    } else {
+      Artifact["uri"] = "file://" + uriEncode(P.lexically_normal().generic_string());
+    }
     Res["locations"] = ordered_json::array(
         {{{"physicalLocation",
            {{"artifactLocation", Artifact},
@@ -214,7 +218,7 @@ void writeGithubFindings(const CheckReport &R, std::ostream &Out) {
         << "::" << githubEscapeData(F.Matched->Id + " " + fullMessage(F)) << "\n";
 }
 
-void writeFindingStatistics(const CheckReport &R, std::ostream &Out) {
+void writeFindingStatistics(const CheckReport &R, std::ostream &Out, bool Json) {
   std::map<const Rule *, std::pair<std::size_t, bool>> Counts; // count, any fixable
   for (const Finding &F : R.Findings) {
     auto &C = Counts[F.Matched];
@@ -225,6 +229,17 @@ void writeFindingStatistics(const CheckReport &R, std::ostream &Out) {
   std::stable_sort(Sorted.begin(), Sorted.end(), [](const auto &A, const auto &B) {
     return A.second.first != B.second.first ? A.second.first > B.second.first : A.first->Id < B.first->Id;
   });
+  if (Json) {
+    ordered_json J;
+    J["schema_version"] = 1;
+    J["tool_version"] = toolVersion();
+    ordered_json Rows = ordered_json::array();
+    for (const auto &[Ru, C] : Sorted)
+      Rows.push_back({{"rule", Ru->Id}, {"count", C.first}, {"fixable", C.second}, {"message", Ru->Message}});
+    J["statistics"] = Rows;
+    Out << J.dump(2) << "\n";
+    return;
+  }
   for (const auto &[Ru, C] : Sorted)
     Out << std::right << std::setw(6) << C.first << "  " << std::left << std::setw(8) << Ru->Id
         << (C.second ? "[*] " : "    ") << Ru->Message << "\n";

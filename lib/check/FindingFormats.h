@@ -14,6 +14,6 @@ void writeJsonFindings(const CheckReport &R, std::ostream &Out);
 /// SrcRoot is the directory relative paths are resolved against (the uriBaseId %SRCROOT%).
 void writeSarifFindings(const CheckReport &R, std::ostream &Out, const std::filesystem::path &SrcRoot);
 void writeGithubFindings(const CheckReport &R, std::ostream &Out);
-void writeFindingStatistics(const CheckReport &R, std::ostream &Out);
+void writeFindingStatistics(const CheckReport &R, std::ostream &Out, bool Json);
 
 } // namespace tdp

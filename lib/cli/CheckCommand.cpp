@@ -25,7 +25,8 @@ CLI::App *addCheckCommand(CLI::App &Parent, CheckCliOptions &O) {
   Check->add_option("--color", O.Color, "Colour text output: auto (on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
-  Check->add_flag("--statistics", O.Statistics, "Print the number of findings per rule instead of the findings");
+  Check->add_flag("--statistics", O.Statistics,
+                  "Print the number of findings per rule instead of the findings (text, or json with --format json)");
   Check->add_flag("--fix", O.Fix, "Port the files that have fixable findings, then report what is left");
   Check->add_flag("--allow-dirty", O.AllowDirty,
                   "With --fix: rewrite even files with unstaged changes or outside git");
@@ -48,7 +49,7 @@ CheckReport check(const CheckCliOptions &O, const RuleSet &Rules, const std::opt
   CheckOptions CO;
   CO.Paths = O.Common.Paths;
   CO.TheTarget = targetOf(O.Common);
-  CO.Discovery.Excludes = O.Common.Excludes;
+  CO.Discovery = discoveryOf(O.Common, Config);
   CO.Jobs = jobsOf(O.Common);
   CO.ReportUnusedSuppressions = O.ReportUnusedSuppressions;
   CO.Config = Config;
@@ -80,6 +81,8 @@ ExitCode runCheckCommand(CheckCliOptions &O, const CLI::App &Command, std::ostre
       PO.Guard = GuardLevel::Staged;
       PO.Jobs = jobsOf(O.Common);
       PO.Quiet = true;
+      PO.ReportLeftovers = false; // the check below reports what is left, at the right lines
+      PO.Config = Config;
       PortRunResult Ported = portFiles(PO, Rules);
       emitPortResult(PO, Ported, Out, Err);
       if (!Ported.Refusals.empty())
@@ -94,7 +97,7 @@ ExitCode runCheckCommand(CheckCliOptions &O, const CLI::App &Command, std::ostre
   std::ostringstream Buffer;
   std::ostream &Sink = O.OutputFile.empty() ? Out : Buffer;
   if (O.Statistics)
-    writeFindingStatistics(Report, Sink);
+    writeFindingStatistics(Report, Sink, O.Format == "json");
   else if (O.Format == "json")
     writeJsonFindings(Report, Sink);
   else if (O.Format == "sarif")

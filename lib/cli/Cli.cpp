@@ -2,6 +2,8 @@
 
 #include "cli/CheckCommand.h"
 #include "cli/CommonOptions.h"
+#include "cli/MigrateCommand.h"
+#include "cli/ReportCommand.h"
 #include "cli/RuleCommands.h"
 #include "core/Error.h"
 #include "core/Version.h"
@@ -23,6 +25,8 @@ constexpr const char *Description =
 constexpr const char *Footer = R"(Commands:
   (none)   port PATH... (this page)
   check    report hard-coded device code without writing: torchdevice-port check --help
+  migrate  port whole repositories (mirror, state, shards, report): torchdevice-port migrate --help
+  report   merge shard reports of migrate, render them: torchdevice-port report --help
 
 Examples:
   torchdevice-port src/ --target mps            rewrite src/ in place (git-clean files only)
@@ -32,6 +36,8 @@ Examples:
   torchdevice-port --list-rules --format json   every rule, machine-readable
   torchdevice-port --explain SYN001             what a rule does
   torchdevice-port check src/ --format sarif -o findings.sarif   CI gate with SARIF output
+  torchdevice-port cpp/ -p build/ --target cpu   LibTorch C++ sources with a compilation database
+  torchdevice-port main.cpp -- -std=c++17 -I/opt/libtorch/include   C++ with explicit flags
 
 Exit codes:
   0  success
@@ -56,6 +62,7 @@ struct PortCliOptions {
   std::string Format = "text";
   bool Stats = false;
   bool Quiet = false;
+  cpp::CompileCommandOptions Commands;
 };
 
 ExitCode runPort(PortCliOptions &O, const CLI::App &App, std::ostream &Out, std::ostream &Err) {
@@ -76,12 +83,14 @@ ExitCode runPort(PortCliOptions &O, const CLI::App &App, std::ostream &Out, std:
   PortRunOptions PO;
   PO.Paths = O.Common.Paths;
   PO.TheTarget = targetOf(O.Common);
-  PO.Discovery.Excludes = O.Common.Excludes;
+  PO.Discovery = discoveryOf(O.Common, Config);
+  PO.Config = Config;
   PO.Mode = O.Diff ? OutputMode::Diff : !O.OutRoot.empty() ? OutputMode::OutRoot : OutputMode::InPlace;
   PO.OutRoot = O.OutRoot;
   PO.AllowDirty = O.AllowDirty;
   PO.Jobs = jobsOf(O.Common);
   PO.Quiet = O.Quiet;
+  PO.Commands = O.Commands;
 
   PortRunResult Result = portFiles(PO, Rules);
   emitPortResult(PO, Result, Out, Err);
@@ -119,12 +128,29 @@ int runCli(const std::vector<std::string> &Args, std::ostream &Out, std::ostream
   App.add_flag("--stats", O.Stats, "Print a summary: files scanned/changed, edits by rule and category, "
                                    "unsupported uses left");
   App.add_flag("-q,--quiet", O.Quiet, "Print no summary line");
+  App.add_option("-p", O.Commands.CompileDbDir,
+                 "C++: directory holding compile_commands.json (default: found in a parent folder or its "
+                 "build/; without one, C++17 with LibTorch's include directories). Compiler flags may also "
+                 "follow `--` at the end of the command line")
+      ->type_name("DIR");
   CheckCliOptions CheckOptions;
   CLI::App *Check = addCheckCommand(App, CheckOptions);
+  MigrateCliOptions MigrateOptions;
+  CLI::App *Migrate = addMigrateCommand(App, MigrateOptions);
+  ReportCliOptions ReportOptions;
+  CLI::App *Report = addReportCommand(App, ReportOptions);
 
+  // Everything after `--` is compiler flags for C++ files (the LibTooling convention).
   std::vector<const char *> Argv{"torchdevice-port"};
-  for (const std::string &A : Args)
-    Argv.push_back(A.c_str());
+  bool Flags = false;
+  for (const std::string &A : Args) {
+    if (Flags)
+      O.Commands.ExtraFlags.push_back(A);
+    else if (A == "--")
+      Flags = true;
+    else
+      Argv.push_back(A.c_str());
+  }
   try {
     App.parse(static_cast<int>(Argv.size()), Argv.data());
   } catch (const CLI::CallForHelp &E) {
@@ -141,6 +167,10 @@ int runCli(const std::vector<std::string> &Args, std::ostream &Out, std::ostream
   try {
     if (Check->parsed())
       return static_cast<int>(runCheckCommand(CheckOptions, *Check, Out, Err, OutIsTerminal));
+    if (Migrate->parsed())
+      return runMigrateCommand(MigrateOptions, *Migrate, Out, Err);
+    if (Report->parsed())
+      return static_cast<int>(runReportCommand(ReportOptions, Out, Err));
     return static_cast<int>(runPort(O, App, Out, Err));
   } catch (const ToolError &E) {
     Err << "torchdevice-port: error: " << E.what() << "\n";

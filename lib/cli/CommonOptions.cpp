@@ -10,21 +10,29 @@
 namespace tdp {
 
 void addCommonOptions(CLI::App &App, CommonOptions &O) {
-  App.add_option("PATH", O.Paths, "Python files or directories (directories recursively; hidden, build and "
+  App.add_option("PATH", O.Paths, "Files or directories: Python, and for the port C++ (directories recursively; hidden, build and "
                                   "virtualenv folders are skipped)");
   App.add_option("-t,--target", O.TargetName,
                  "Device the ported code prefers: auto (best available at run time), mps, cpu, or cuda "
                  "(reverse port of MPS-only code); it falls back with one warning")
       ->check(CLI::IsMember({"auto", "mps", "cpu", "cuda"}))
       ->capture_default_str();
-  App.add_option("--exclude", O.Excludes, "Skip paths matching GLOB (repeatable)")->type_name("GLOB");
-  App.add_option("--rules", O.RuleFiles, "Load more rules from a JSON rule file (repeatable)")->type_name("FILE");
-  App.add_option("--select", O.Select, "Only rules whose id starts with one of these (comma-separated)")
+  // Each of these takes one value per use (repeat the option for more), so that PATHs after it
+  // stay PATHs: pre-commit appends file names after the hook's arguments.
+  App.add_option("--exclude", O.Excludes, "Skip paths matching GLOB (repeatable)")
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
+  App.add_option("--rules", O.RuleFiles, "Load more rules from a JSON rule file (repeatable)")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
+  App.add_option("--select", O.Select, "Only rules whose id starts with one of these (comma-separated, repeatable)")
       ->delimiter(',')
-      ->type_name("ID");
-  App.add_option("--ignore", O.Ignore, "Skip rules whose id starts with one of these (comma-separated)")
+      ->type_name("ID")
+      ->allow_extra_args(false);
+  App.add_option("--ignore", O.Ignore, "Skip rules whose id starts with one of these (comma-separated, repeatable)")
       ->delimiter(',')
-      ->type_name("ID");
+      ->type_name("ID")
+      ->allow_extra_args(false);
   App.add_option("--config", O.ConfigFile,
                  "Project configuration file (default: the nearest .torchdevice-port.json in the current "
                  "directory or a parent)")
@@ -50,7 +58,6 @@ void mergeConfig(CommonOptions &O, const std::optional<ProjectConfig> &Config, c
     O.Ignore = Config->Ignore;
   if (App.count("--target") == 0 && Config->TheTarget)
     O.TargetName = std::string(targetName(*Config->TheTarget));
-  O.Excludes.insert(O.Excludes.end(), Config->Exclude.begin(), Config->Exclude.end());
 }
 
 RuleSet loadRules(const CommonOptions &O) {
@@ -69,6 +76,14 @@ RuleSet loadRules(const CommonOptions &O) {
   }
   RuleSet Loaded(std::move(All));
   return Loaded.filtered(O.Select, O.Ignore);
+}
+
+DiscoveryOptions discoveryOf(const CommonOptions &O, const std::optional<ProjectConfig> &Config) {
+  DiscoveryOptions D;
+  D.Excludes = O.Excludes;
+  if (Config && !Config->Exclude.empty())
+    D.IsExcluded = [Config](const std::filesystem::path &P) { return Config->excludes(P); };
+  return D;
 }
 
 Target targetOf(const CommonOptions &O) { return parseTarget(O.TargetName).value_or(Target::Auto); }

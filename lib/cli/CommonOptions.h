@@ -2,6 +2,7 @@
 // configuration file (command line wins).
 #pragma once
 
+#include "driver/FileDiscovery.h"
 #include "driver/ProjectConfig.h"
 #include "rules/RuleSet.h"
 
@@ -32,14 +33,16 @@ void addCommonOptions(CLI::App &App, CommonOptions &O);
 /// The configuration in effect: --config FILE, or the nearest .torchdevice-port.json, or none.
 std::optional<ProjectConfig> effectiveConfig(const CommonOptions &O);
 
-/// Applies the configuration under the command line: values given on the command line win,
-/// excludes add up.
+/// Applies the configuration under the command line: values given on the command line win.
+/// (The configuration's excludes and per-path ignores are applied by the commands themselves.)
 void mergeConfig(CommonOptions &O, const std::optional<ProjectConfig> &Config, const CLI::App &App);
 
 /// Built-in rules, plus --rules files (each must pass its own examples), then --select/--ignore.
 RuleSet loadRules(const CommonOptions &O);
 
 Target targetOf(const CommonOptions &O);
+/// Discovery options: --exclude globs plus the configuration's excludes.
+DiscoveryOptions discoveryOf(const CommonOptions &O, const std::optional<ProjectConfig> &Config);
 unsigned jobsOf(const CommonOptions &O);
 
 } // namespace tdp

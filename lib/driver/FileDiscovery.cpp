@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fnmatch.h>
 #include <fstream>
+#include <set>
 
 namespace fs = std::filesystem;
 
@@ -34,6 +35,14 @@ bool looksLikePython(const fs::path &File, bool Explicit) {
   std::string First;
   std::getline(In, First);
   return First.starts_with("#!") && First.find("python") != std::string::npos;
+}
+
+std::optional<SourceLanguage> sourceLanguageOf(const fs::path &File, bool Explicit, bool IncludeCpp) {
+  if (looksLikePython(File, Explicit))
+    return SourceLanguage::Python;
+  if (IncludeCpp && (isCppSource(File) || isCppHeader(File)))
+    return SourceLanguage::Cpp;
+  return std::nullopt;
 }
 
 namespace {
@@ -70,6 +79,10 @@ bool sameOrInside(const fs::path &P, const std::vector<fs::path> &Dirs) {
 
 } // namespace
 
+bool matchesExcludeGlobs(const fs::path &Relative, const std::vector<std::string> &Excludes) {
+  return excluded(Relative, Excludes);
+}
+
 DiscoveryResult discoverSources(const std::vector<std::string> &Paths, const DiscoveryOptions &Options) {
   DiscoveryResult Result;
   for (const std::string &Arg : Paths) {
@@ -79,11 +92,19 @@ DiscoveryResult discoverSources(const std::vector<std::string> &Paths, const Dis
     if (EC || !fs::exists(St))
       throw UsageError(Arg + ": no such file or directory");
     if (fs::is_regular_file(St)) {
+      // A file named on the command line (as pre-commit passes them) is excluded like any other:
+      // --exclude globs match the path as given or the file name.
+      if ((Options.IsExcluded && Options.IsExcluded(Root)) || excluded(Root.lexically_normal(), Options.Excludes))
+        continue;
       SourceFile F{Root, Root, fs::path(), true};
-      if (looksLikePython(Root, true))
+      if (std::optional<SourceLanguage> L = sourceLanguageOf(Root, true, Options.IncludeCpp)) {
+        F.Language = *L;
         Result.Sources.push_back(F);
-      else
-        Result.Problems.push_back({Arg, "not a Python file (expected a .py file or a python shebang); skipped"});
+      } else {
+        Result.Problems.push_back({Arg, Options.IncludeCpp ? "not a Python or C++ file; skipped"
+                                                           : "not a Python file (expected a .py file or a python "
+                                                             "shebang); skipped"});
+      }
       continue;
     }
     if (!fs::is_directory(St)) {
@@ -106,7 +127,7 @@ DiscoveryResult discoverSources(const std::vector<std::string> &Paths, const Dis
           It.disable_recursion_pending();
           continue;
         }
-        if (isSkippedDirectory(P) || excluded(Rel, Options.Excludes)) {
+        if (isSkippedDirectory(P) || excluded(Rel, Options.Excludes) || (Options.IsExcluded && Options.IsExcluded(P))) {
           // Not ported, but still part of a mirrored copy.
           It.disable_recursion_pending();
           for (fs::recursive_directory_iterator Sub(P, fs::directory_options::skip_permission_denied, EC), SubEnd;
@@ -125,14 +146,26 @@ DiscoveryResult discoverSources(const std::vector<std::string> &Paths, const Dis
       }
       SourceFile F{P, Root, Rel, false};
       bool IsLink = It->is_symlink(EC);
-      if (!IsLink && It->is_regular_file(EC) && looksLikePython(P, false) && !excluded(Rel, Options.Excludes))
+      std::optional<SourceLanguage> L;
+      if (!IsLink && It->is_regular_file(EC) && !excluded(Rel, Options.Excludes) &&
+          !(Options.IsExcluded && Options.IsExcluded(P)))
+        L = sourceLanguageOf(P, false, Options.IncludeCpp);
+      if (L) {
+        F.Language = *L;
         Result.Sources.push_back(F);
-      else
+      } else {
         Result.OtherFiles.push_back(F);
+      }
     }
   }
   auto ByPath = [](const SourceFile &A, const SourceFile &B) { return A.Path < B.Path; };
   std::sort(Result.Sources.begin(), Result.Sources.end(), ByPath);
+  // A file named twice (or under two PATHs) is processed once.
+  std::set<fs::path> Seen;
+  std::erase_if(Result.Sources, [&](const SourceFile &F) {
+    std::error_code EC;
+    return !Seen.insert(fs::weakly_canonical(fs::absolute(F.Path), EC)).second;
+  });
   std::sort(Result.OtherFiles.begin(), Result.OtherFiles.end(), ByPath);
   return Result;
 }

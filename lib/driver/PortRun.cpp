@@ -3,6 +3,7 @@
 #include "core/Error.h"
 #include "core/Parallel.h"
 #include "core/SourceText.h"
+#include "cpp/CppPorter.h"
 #include "driver/FileIO.h"
 #include "driver/GitGuard.h"
 #include "driver/RunStatistics.h"
@@ -17,7 +18,7 @@ namespace fs = std::filesystem;
 namespace tdp {
 namespace {
 
-void portOne(FileOutcome &F, const RuleSet &Rules, Target T) {
+void portOne(FileOutcome &F, const RuleSet &Rules, const PortRunOptions &Options) {
   std::string Error;
   std::optional<std::string> Text = readWholeFile(F.File.Path, Error);
   if (!Text) {
@@ -25,23 +26,52 @@ void portOne(FileOutcome &F, const RuleSet &Rules, Target T) {
     return;
   }
   F.Original = std::move(*Text);
-  if (std::optional<std::string> Bad = checkSourceEncoding(F.Original)) {
-    F.Problem = "file " + *Bad + "; skipped";
+  portSourceText(F, Rules, Options.TheTarget, Options.Config);
+}
+
+/// C++ files are ported together: a header's edits come from every TU that includes it.
+void portCpp(PortRunResult &Result, const std::vector<std::size_t> &Indices, const RuleSet &Rules,
+             const PortRunOptions &Options) {
+  std::vector<cpp::CppFileInput> Inputs;
+  for (std::size_t I : Indices) {
+    FileOutcome &F = Result.Files[I];
+    std::string Error;
+    std::optional<std::string> Text = readWholeFile(F.File.Path, Error);
+    if (!Text) {
+      F.Problem = Error;
+      continue;
+    }
+    F.Original = std::move(*Text);
     F.Result.Text = F.Original;
-    return;
+    if (std::optional<std::string> Bad = checkSourceEncoding(F.Original)) {
+      F.Problem = "file " + *Bad + "; skipped";
+      continue;
+    }
+    Inputs.push_back({F.File.Path, F.Original});
   }
-  python::PortOptions PO;
-  PO.TheTarget = T;
+  cpp::CppPortOptions CO;
+  CO.TheTarget = Options.TheTarget;
+  CO.Commands = Options.Commands;
+  CO.Jobs = Options.Jobs;
+  for (const std::string &P : Options.Paths)
+    CO.Roots.emplace_back(P);
+  cpp::CppPortResult Ported;
   try {
-    F.Result = python::portPythonSource(F.Original, Rules, PO);
+    Ported = cpp::portCppFiles(Inputs, Rules, CO);
+  } catch (const ToolError &) {
+    throw;
   } catch (const std::exception &E) {
-    F.Problem = std::string("internal error while porting: ") + E.what() + " (please report this)";
-    F.Result.Text = F.Original;
+    for (std::size_t I : Indices)
+      if (Result.Files[I].Problem.empty())
+        Result.Files[I].Problem = std::string("internal error in the C++ frontend: ") + E.what() + " (please report this)";
     return;
   }
-  if (F.Result.State != python::PortResult::Status::Ported) {
-    F.Problem = F.Result.Problem;
-    F.ProblemOffset = F.Result.ProblemOffset;
+  Result.Notes.push_back("C++ compile commands: " + Ported.CommandSource);
+  Result.Notes.insert(Result.Notes.end(), Ported.Notes.begin(), Ported.Notes.end());
+  for (std::size_t I : Indices) {
+    FileOutcome &F = Result.Files[I];
+    if (auto It = Ported.Files.find(F.File.Path); It != Ported.Files.end())
+      F.Result = std::move(It->second);
   }
 }
 
@@ -68,7 +98,7 @@ std::string location(const FileOutcome &F, std::size_t Offset) {
   return F.File.Path.string() + ":" + std::to_string(LC.Line) + ":" + std::to_string(LC.Column);
 }
 
-void reportFile(const FileOutcome &F, std::ostream &Err) {
+void reportFile(const FileOutcome &F, bool Leftovers, std::ostream &Err) {
   if (!F.Problem.empty()) {
     if (F.Result.State == python::PortResult::Status::SyntaxError)
       Err << location(F, F.ProblemOffset) << ": error: " << F.Problem << "\n";
@@ -78,7 +108,7 @@ void reportFile(const FileOutcome &F, std::ostream &Err) {
   }
   LineIndex Lines(F.Original);
   for (const python::PortedHit &H : F.Result.Hits) {
-    if (H.Fixed || !H.Matched->reports())
+    if (!Leftovers || H.Fixed || H.Suppressed || !H.Matched->reports())
       continue;
     LineColumn LC = Lines.locate(H.Offset);
     Err << F.File.Path.string() << ":" << LC.Line << ":" << LC.Column << ": " << H.Matched->Id << " "
@@ -95,6 +125,30 @@ void reportFile(const FileOutcome &F, std::ostream &Err) {
 
 } // namespace
 
+void portSourceText(FileOutcome &F, const RuleSet &Rules, Target TheTarget,
+                    const std::optional<ProjectConfig> &Config) {
+  if (std::optional<std::string> Bad = checkSourceEncoding(F.Original)) {
+    F.Problem = "file " + *Bad + "; skipped";
+    F.Result.Text = F.Original;
+    return;
+  }
+  python::PortOptions PO;
+  PO.TheTarget = TheTarget;
+  if (Config)
+    PO.IgnoredRules = Config->ignoredRulesFor(F.File.Path);
+  try {
+    F.Result = python::portPythonSource(F.Original, Rules, PO);
+  } catch (const std::exception &E) {
+    F.Problem = std::string("internal error while porting: ") + E.what() + " (please report this)";
+    F.Result.Text = F.Original;
+    return;
+  }
+  if (F.Result.State != python::PortResult::Status::Ported) {
+    F.Problem = F.Result.Problem;
+    F.ProblemOffset = F.Result.ProblemOffset;
+  }
+}
+
 PortRunResult portFiles(const PortRunOptions &Options, const RuleSet &Rules) {
   DiscoveryOptions DO = Options.Discovery;
   if (Options.Mode == OutputMode::OutRoot) {
@@ -108,6 +162,7 @@ PortRunResult portFiles(const PortRunOptions &Options, const RuleSet &Rules) {
     }
     DO.SkipDirs.push_back(Options.OutRoot);
   }
+  DO.IncludeCpp = Options.Cpp;
   DiscoveryResult Found = discoverSources(Options.Paths, DO);
 
   PortRunResult Result;
@@ -117,8 +172,16 @@ PortRunResult portFiles(const PortRunOptions &Options, const RuleSet &Rules) {
   for (std::size_t I = 0; I < Found.Sources.size(); ++I)
     Result.Files[I].File = Found.Sources[I];
 
-  parallelFor(Result.Files.size(), Options.Jobs,
-              [&](std::size_t I) { portOne(Result.Files[I], Rules, Options.TheTarget); });
+  std::vector<std::size_t> CppFiles;
+  for (std::size_t I = 0; I < Result.Files.size(); ++I)
+    if (Result.Files[I].File.Language == SourceLanguage::Cpp)
+      CppFiles.push_back(I);
+  parallelFor(Result.Files.size(), Options.Jobs, [&](std::size_t I) {
+    if (Result.Files[I].File.Language == SourceLanguage::Python)
+      portOne(Result.Files[I], Rules, Options);
+  });
+  if (!CppFiles.empty())
+    portCpp(Result, CppFiles, Rules, Options);
 
   if (Options.Mode == OutputMode::OutRoot) {
     // Files that are not ported are copied as they are, so the out-root is complete.
@@ -136,9 +199,12 @@ void emitPortResult(const PortRunOptions &Options, PortRunResult &Result, std::o
   auto IsCopy = [](const FileOutcome &F) { return F.CopyOnly; };
   for (const std::string &P : Result.Problems)
     Err << "error: " << P << "\n";
+  if (!Options.Quiet)
+    for (const std::string &N : Result.Notes)
+      Err << "note: " << N << "\n";
   for (const FileOutcome &F : Result.Files)
     if (!IsCopy(F))
-      reportFile(F, Err);
+      reportFile(F, Options.ReportLeftovers, Err);
 
   switch (Options.Mode) {
   case OutputMode::Diff:
@@ -156,7 +222,7 @@ void emitPortResult(const PortRunOptions &Options, PortRunResult &Result, std::o
         Result.Refusals.push_back(U.Path.string() + " " + U.Reason);
       if (!Result.Refusals.empty()) {
         for (const std::string &R : Result.Refusals)
-          Err << "error: refusing to rewrite " << R << "\n";
+          Err << "error: refusing to rewrite: " << R << "\n";
         Err << "error: nothing was written; commit or stash first, use --allow-dirty to rewrite anyway, "
                "or --out-root DIR / --diff to leave the files alone\n";
         return;
@@ -200,7 +266,7 @@ void emitPortResult(const PortRunOptions &Options, PortRunResult &Result, std::o
     RunStatistics S = RunStatistics::collect(Result);
     std::size_t Left = S.Unsupported + S.NotRewritten;
     const char *Verb = Options.Mode == OutputMode::Diff ? "would change" : "changed";
-    Err << "torchdevice-port: " << S.FilesScanned << " Python file" << (S.FilesScanned == 1 ? "" : "s")
+    Err << "torchdevice-port: " << S.FilesScanned << " file" << (S.FilesScanned == 1 ? "" : "s")
         << " scanned, " << S.FilesChanged << " " << Verb << " (" << S.Edits << " edit" << (S.Edits == 1 ? "" : "s")
         << "), " << Left << " use" << (Left == 1 ? "" : "s") << " left for manual work";
     if (S.FilesSkipped)

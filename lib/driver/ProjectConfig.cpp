@@ -28,17 +28,47 @@ std::vector<std::string> stringList(const nlohmann::json &V, const std::string &
 
 } // namespace
 
-bool ProjectConfig::ignoredFor(const fs::path &Path, std::string_view RuleId) const {
+namespace {
+
+/// True when Glob matches Path relative to Dir, or its file name.
+bool matchesFrom(const fs::path &Dir, const std::string &Glob, const fs::path &Path) {
   std::error_code EC;
   fs::path Rel = fs::relative(fs::absolute(Path, EC), fs::absolute(Dir, EC), EC);
   std::string R = Rel.generic_string(), Name = Path.filename().string();
-  for (const auto &[Glob, Ids] : PerPathIgnores) {
-    if (::fnmatch(Glob.c_str(), R.c_str(), 0) != 0 && ::fnmatch(Glob.c_str(), Name.c_str(), 0) != 0)
-      continue;
-    for (const std::string &Id : Ids)
-      if (Id == "*" || RuleId.starts_with(Id))
-        return true;
-  }
+  if (::fnmatch(Glob.c_str(), R.c_str(), 0) == 0 || ::fnmatch(Glob.c_str(), Name.c_str(), 0) == 0)
+    return true;
+  // A glob naming a directory ("gen", "src/gen/", "src/gen/*") covers everything below it.
+  std::string Trimmed = Glob;
+  while (!Trimmed.empty() && Trimmed.back() == '/')
+    Trimmed.pop_back();
+  for (fs::path P = Rel.parent_path(); !P.empty(); P = P.parent_path())
+    if (::fnmatch(Trimmed.c_str(), P.generic_string().c_str(), 0) == 0)
+      return true;
+  return false;
+}
+
+} // namespace
+
+std::vector<std::string> ProjectConfig::ignoredRulesFor(const fs::path &Path) const {
+  std::vector<std::string> Out;
+  for (const auto &[Glob, Ids] : PerPathIgnores)
+    if (matchesFrom(Dir, Glob, Path))
+      for (const std::string &Id : Ids)
+        Out.push_back(Id == "*" ? std::string() : Id);
+  return Out;
+}
+
+bool ProjectConfig::ignoredFor(const fs::path &Path, std::string_view RuleId) const {
+  for (const std::string &Prefix : ignoredRulesFor(Path))
+    if (RuleId.starts_with(Prefix))
+      return true;
+  return false;
+}
+
+bool ProjectConfig::excludes(const fs::path &Path) const {
+  for (const std::string &Glob : Exclude)
+    if (matchesFrom(Dir, Glob, Path))
+      return true;
   return false;
 }
 

@@ -22,6 +22,10 @@ struct ProjectConfig {
 
   /// True when a rule is ignored for Path by a per-path entry.
   bool ignoredFor(const std::filesystem::path &Path, std::string_view RuleId) const;
+  /// The rule id prefixes ignored for Path ("" for every rule).
+  std::vector<std::string> ignoredRulesFor(const std::filesystem::path &Path) const;
+  /// True when Path matches an `exclude` glob (relative to the configuration's directory).
+  bool excludes(const std::filesystem::path &Path) const;
 };
 
 inline constexpr const char *ProjectConfigName = ".torchdevice-port.json";

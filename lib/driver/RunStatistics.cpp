@@ -23,8 +23,12 @@ RunStatistics RunStatistics::collect(const PortRunResult &Result) {
     for (const python::PortedHit &H : F.Result.Hits) {
       if (H.Fixed) {
         ++S.Edits;
+        if (H.LowConfidence)
+          ++S.LowConfidenceEdits;
         ++S.EditsByRule[H.Matched->Id];
         ++S.EditsByCategory[H.Matched->Category];
+      } else if (H.Suppressed) {
+        ++S.Suppressed;
       } else if (H.Matched->reports()) {
         if (H.NoFixReason.empty())
           ++S.Unsupported;
@@ -41,7 +45,7 @@ void RunStatistics::printText(std::ostream &Out) const {
   Out << "Files scanned:   " << FilesScanned << "\n"
       << "Files changed:   " << FilesChanged << "\n"
       << "Files skipped:   " << FilesSkipped << "\n"
-      << "Edits:           " << Edits << "\n";
+      << "Edits:           " << Edits << " (" << LowConfidenceEdits << " at token level, lower confidence)\n";
   for (const auto &[Cat, N] : EditsByCategory)
     Out << "  " << Cat << ": " << N << "\n";
   Out << "Edits by rule:\n";
@@ -51,6 +55,8 @@ void RunStatistics::printText(std::ostream &Out) const {
       << NotRewritten << " not rewritable here)\n";
   for (const auto &[Id, N] : UnsupportedByRule)
     Out << "  " << Id << ": " << N << "\n";
+  if (Suppressed)
+    Out << "Suppressed:      " << Suppressed << "\n";
   if (Conflicts)
     Out << "Conflicts:       " << Conflicts << "\n";
   for (const auto &[Path, Why] : SkippedFiles)
@@ -63,8 +69,12 @@ void RunStatistics::printJson(std::ostream &Out, Target T) const {
   J["tool_version"] = toolVersion();
   J["target"] = std::string(targetName(T));
   J["files"] = {{"scanned", FilesScanned}, {"changed", FilesChanged}, {"skipped", FilesSkipped}};
-  J["edits"] = {{"total", Edits}, {"by_category", EditsByCategory}, {"by_rule", EditsByRule}};
+  J["edits"] = {{"total", Edits},
+                {"low_confidence", LowConfidenceEdits},
+                {"by_category", EditsByCategory},
+                {"by_rule", EditsByRule}};
   J["left"] = {{"unsupported", Unsupported}, {"not_rewritten", NotRewritten}, {"by_rule", UnsupportedByRule}};
+  J["suppressed"] = Suppressed;
   J["conflicts"] = Conflicts;
   nlohmann::ordered_json Skipped = nlohmann::ordered_json::array();
   for (const auto &[Path, Why] : SkippedFiles)

@@ -11,7 +11,7 @@ namespace tdp {
 
 struct RunStatistics {
   std::size_t FilesScanned = 0, FilesChanged = 0, FilesSkipped = 0;
-  std::size_t Edits = 0, Unsupported = 0, NotRewritten = 0, Conflicts = 0;
+  std::size_t Edits = 0, LowConfidenceEdits = 0, Unsupported = 0, NotRewritten = 0, Suppressed = 0, Conflicts = 0;
   std::map<std::string, std::size_t> EditsByRule, EditsByCategory, UnsupportedByRule;
   std::map<std::string, std::string> SkippedFiles; ///< path -> reason
 

@@ -1,5 +1,6 @@
 #include "python/PythonChecker.h"
 
+#include "python/Comments.h"
 #include "python/PythonMatcher.h"
 #include "python/PythonSyntax.h"
 #include "rules/RuleSet.h"
@@ -9,9 +10,10 @@
 
 namespace tdp::python {
 
-CheckResult checkPythonSource(std::string_view Text, const RuleSet &Rules, Target T) {
+CheckResult checkPythonSource(std::string_view Text, const RuleSet &Rules, Target T, bool WantComments) {
   CheckResult Result;
-  if (!Rules.mayMatch(Text))
+  bool MayMatch = Rules.mayMatch(Text);
+  if (!MayMatch && !WantComments)
     return Result;
   ParsedSource Source(Text);
   if (Source.hasErrors()) {
@@ -20,6 +22,10 @@ CheckResult checkPythonSource(std::string_view Text, const RuleSet &Rules, Targe
     Result.ErrorOffset = ts_node_is_null(Err) ? 0 : ts_node_start_byte(Err);
     return Result;
   }
+  if (WantComments)
+    Result.Comments = commentRanges(Source);
+  if (!MayMatch)
+    return Result;
   std::set<std::pair<const Rule *, std::size_t>> Seen;
   for (RuleHit &H : matchRules(Source, Rules, T)) {
     if (!H.Matched->reports() || !Seen.insert({H.Matched, H.Offset}).second)

@@ -1,5 +1,8 @@
 #include "python/PythonPorter.h"
 
+#include "core/Suppressions.h"
+#include "core/SourceText.h"
+#include "python/Comments.h"
 #include "python/ImportInsertion.h"
 #include "python/PythonMatcher.h"
 #include "python/PythonSyntax.h"
@@ -61,6 +64,27 @@ PortResult portPythonSource(std::string_view Input, const RuleSet &Rules, const 
     return Offset;
   };
 
+  // What the user asked to keep: suppression comments (in real comments only) and per-path ignores.
+  SuppressionSet Suppressions;
+  if (Options.HonourSuppressions && Input.find("torchdevice:") != std::string_view::npos) {
+    auto Comments = commentRanges(*Current);
+    Suppressions = SuppressionSet::scan(Input, [&](std::size_t Offset) {
+      for (const auto &[Start, End] : Comments)
+        if (Offset >= Start && Offset < End)
+          return true;
+      return false;
+    });
+  }
+  LineIndex OriginalLines(Input);
+  auto Kept = [&](const RuleHit &H) {
+    for (const std::string &Prefix : Options.IgnoredRules)
+      if (H.Matched->Id.starts_with(Prefix))
+        return true;
+    if (Suppressions.all().empty())
+      return false;
+    return Suppressions.suppresses(H.Matched->Id, OriginalLines.locate(MapToOriginal(H.Offset)).Line);
+  };
+
   for (unsigned Pass = 0;; ++Pass) {
     std::vector<RuleHit> Hits = matchRules(*Current, Rules, Options.TheTarget);
     std::vector<Edit> Edits;
@@ -68,10 +92,15 @@ PortResult portPythonSource(std::string_view Input, const RuleSet &Rules, const 
     for (RuleHit &H : Hits) {
       if (!Seen.insert({H.Matched->Id, H.Offset}).second)
         continue; // the same string in two device positions
+      if (Kept(H)) {
+        if (Pass == 0)
+          Result.Hits.push_back({H.Matched, H.Offset, H.Length, false, {}, true});
+        continue;
+      }
       if (H.Fix)
         Edits.push_back(*H.Fix);
       else if (Pass == 0) // later passes see the same uses again
-        Result.Hits.push_back({H.Matched, H.Offset, H.Length, false, H.NoFixReason});
+        Result.Hits.push_back({H.Matched, H.Offset, H.Length, false, H.NoFixReason, false});
     }
     Result.Passes = Pass + 1;
     if (Edits.empty())
@@ -98,7 +127,7 @@ PortResult portPythonSource(std::string_view Input, const RuleSet &Rules, const 
       if (R && !R->Import.empty())
         Imports.insert(R->Import);
       std::size_t Start = MapToOriginal(E.Offset);
-      Result.Hits.push_back({R, Start, MapToOriginal(E.end()) - Start, true, {}});
+      Result.Hits.push_back({R, Start, MapToOriginal(E.end()) - Start, true, {}, false});
     }
     AppliedPerPass.push_back(std::move(Sel.Accepted));
     Current = std::move(Next);

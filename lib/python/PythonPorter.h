@@ -19,6 +19,8 @@ struct PortOptions {
   Target TheTarget = Target::Auto;
   bool InsertImports = true;
   unsigned MaxPasses = 8; ///< rewrites nested in rewrites need more than one pass
+  bool HonourSuppressions = true; ///< `# torchdevice: ignore[...]` comments
+  std::vector<std::string> IgnoredRules; ///< id prefixes ignored for this file (config per_path_ignores)
 };
 
 /// A rule hit mapped back to the original text.
@@ -28,6 +30,8 @@ struct PortedHit {
   std::size_t Length = 0;
   bool Fixed = false;      ///< an edit was applied
   std::string NoFixReason; ///< for a rewriting rule that could not rewrite here
+  bool Suppressed = false; ///< a suppression comment (or per-path ignore) kept it as it is
+  bool LowConfidence = false; ///< C++: matched at token level, not semantically
 };
 
 struct PortResult {

@@ -49,7 +49,8 @@ const std::map<std::string, std::string, std::less<>> &ruleCategories() {
   static const std::map<std::string, std::string, std::less<>> Categories = {
       {"device", "DEV"}, {"move", "MOV"},    {"query", "QRY"},   {"sync", "SYN"},
       {"memory", "MEM"}, {"random", "RNG"},  {"stream", "STR"},  {"amp", "AMP"},
-      {"legacy", "LEG"}, {"backend", "BKN"}, {"distributed", "DST"}, {"unsupported", "UNS"}};
+      {"legacy", "LEG"}, {"backend", "BKN"}, {"distributed", "DST"}, {"unsupported", "UNS"},
+      {"include", "INC"}};
   return Categories;
 }
 

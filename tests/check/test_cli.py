@@ -93,11 +93,17 @@ def syntax_error_exit_2(tool, tmp, args):
 
 @case
 def syntax_error_without_device_code(tool, tmp, args):
-    """A syntax error is an input error whether or not the file mentions cuda/mps."""
+    """The byte prefilter (docs/check.md): a file that mentions nothing any rule looks for is not
+    parsed, so its syntax errors are left to the project's other linters; a file with device code
+    and a syntax error is an input error (exit 2)."""
     write(tmp / "broken.py", "import os\n\ndef f(:\n    pass\n")
     r = tool.check("--no-config", "broken.py", cwd=tmp)
-    expect(r.returncode == 2 and "broken.py:" in r.stdout + r.stderr and "syntax" in r.stdout + r.stderr,
-           f"a file with a syntax error but no device code must be reported (exit 2):\n{show(r)}")
+    expect(r.returncode == 0 and not r.stdout.strip(),
+           f"a file without device code is not parsed (prefilter), so check is clean:\n{show(r)}")
+    write(tmp / "broken_cuda.py", "import torch\n\ndef f(:\n    return torch.zeros(1).cuda()\n")
+    r = tool.check("--no-config", "broken_cuda.py", cwd=tmp)
+    expect(r.returncode == 2 and "broken_cuda.py:" in r.stdout + r.stderr and "syntax" in r.stdout + r.stderr,
+           f"a file with device code and a syntax error must be reported (exit 2):\n{show(r)}")
 
 
 @case

@@ -17,13 +17,8 @@ struct __nv_bfloat162 {
 typedef struct __nv_bfloat16 nv_bfloat16;
 typedef struct __nv_bfloat162 nv_bfloat162;
 
-#if defined(__cplusplus)
-extern "C++" {
-#endif
+/* Host-side conversions (declared only). */
 __host__ __device__ struct __nv_bfloat16 __float2bfloat16(const float a);
 __host__ __device__ float __bfloat162float(const struct __nv_bfloat16 a);
-#if defined(__cplusplus)
-}
-#endif
 
 #endif // TORCHDEVICE_PORT_SHIM_CUDA_BF16_H

@@ -18,13 +18,8 @@ struct __half2 {
 typedef struct __half half;
 typedef struct __half2 half2;
 
-#if defined(__cplusplus)
-extern "C++" {
-#endif
+/* Host-side conversions (declared only). */
 __host__ __device__ struct __half __float2half(const float a);
 __host__ __device__ float __half2float(const struct __half a);
-#if defined(__cplusplus)
-}
-#endif
 
 #endif // TORCHDEVICE_PORT_SHIM_CUDA_FP16_H

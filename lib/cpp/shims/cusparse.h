@@ -2,10 +2,11 @@
 // API for LibTorch's CUDA headers to parse; never used to compile or link.
 //
 // cuSPARSE: the handle and status types that ATen/cuda/CUDAContext.h and
-// ATen/cuda/Exceptions.h name, the legacy matrix descriptor, and
-// handle/stream management, plus the descriptor objects that
-// ATen/cuda/CUDASparseDescriptors.h wraps. No sparse routines. CUSPARSE_VERSION is left
-// undefined on purpose: LibTorch gates its generic-API wrappers on it.
+// ATen/cuda/Exceptions.h name, handle/stream management, and the legacy
+// descriptor objects that ATen/cuda/CUDASparseDescriptors.h wraps. No sparse
+// routines. CUSPARSE_VERSION is left undefined on purpose: LibTorch gates its
+// generic-API (cusparseSpMat...) wrappers on it, and those would need far
+// more declarations.
 #ifndef TORCHDEVICE_PORT_SHIM_CUSPARSE_H
 #define TORCHDEVICE_PORT_SHIM_CUSPARSE_H
 

@@ -3,6 +3,8 @@
 // prefixes (`ignore[DEV]`).
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +14,7 @@ namespace tdp {
 struct Suppression {
   unsigned Line = 0;   ///< 1-based line of the comment
   unsigned Column = 0; ///< 1-based column of the comment marker
+  unsigned EndColumn = 0; ///< 1-based column just after the directive
   bool WholeFile = false;
   std::vector<std::string> Ids; ///< empty: every rule
   bool Used = false;
@@ -21,8 +24,10 @@ struct Suppression {
 
 class SuppressionSet {
 public:
-  /// Scans the text's comments (text after '#' or '//' on a line) for suppressions.
-  static SuppressionSet scan(std::string_view Text);
+  /// Scans the text's comments (text after '#' or '//' on a line) for suppressions. When
+  /// IsComment is given, a directive counts only where IsComment(offset of its marker) is true
+  /// (the frontend knows which '#' starts a comment and which is inside a string).
+  static SuppressionSet scan(std::string_view Text, const std::function<bool(std::size_t)> &IsComment = {});
 
   /// True (and marks the suppression used) when a finding of RuleId on Line is suppressed.
   bool suppresses(std::string_view RuleId, unsigned Line);

@@ -1,4 +1,4 @@
-#include "check/Suppressions.h"
+#include "core/Suppressions.h"
 
 #include <cctype>
 
@@ -22,8 +22,9 @@ std::string_view trimLeft(std::string_view S) {
 }
 
 /// Parses "torchdevice: ignore[-file][[A,B]]" at the start of Comment.
-bool parseDirective(std::string_view Comment, Suppression &Out) {
+bool parseDirective(std::string_view Comment, Suppression &Out, std::size_t &Length) {
   constexpr std::string_view Key = "torchdevice:";
+  const std::size_t Full = Comment.size();
   Comment = trimLeft(Comment);
   if (!Comment.starts_with(Key))
     return false;
@@ -51,15 +52,17 @@ bool parseDirective(std::string_view Comment, Suppression &Out) {
     }
     if (!Id.empty())
       Out.Ids.push_back(Id);
+    Length = Full - Comment.size() + Close + 1;
     return !Out.Ids.empty();
   }
+  Length = Full - Comment.size();
   // "ignore" must be a whole word: "ignored" is prose, not a directive.
   return Comment.empty() || !std::isalnum(static_cast<unsigned char>(Comment.front()));
 }
 
 } // namespace
 
-SuppressionSet SuppressionSet::scan(std::string_view Text) {
+SuppressionSet SuppressionSet::scan(std::string_view Text, const std::function<bool(std::size_t)> &IsComment) {
   SuppressionSet Set;
   if (Text.find("torchdevice:") == std::string_view::npos)
     return Set;
@@ -81,11 +84,15 @@ SuppressionSet SuppressionSet::scan(std::string_view Text) {
         MarkerStart = Marker - 2;
       else
         continue;
+      if (IsComment && !IsComment(Start + MarkerStart))
+        continue;
       Suppression S;
-      if (!parseDirective(L.substr(Pos), S))
+      std::size_t Length = 0;
+      if (!parseDirective(L.substr(Pos), S, Length))
         continue;
       S.Line = Line;
       S.Column = static_cast<unsigned>(MarkerStart + 1);
+      S.EndColumn = static_cast<unsigned>(Pos + Length + 1);
       Set.Items.push_back(std::move(S));
     }
     if (End == std::string_view::npos)

@@ -1,0 +1,15 @@
+// Where the C++ frontend takes compile commands from (no Clang headers here: the CLI and the
+// driver include this).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace tdp::cpp {
+
+struct CompileCommandOptions {
+  std::string CompileDbDir;            ///< -p DIR
+  std::vector<std::string> ExtraFlags; ///< flags after `--` (used instead of a database)
+};
+
+} // namespace tdp::cpp

@@ -1,0 +1,198 @@
+#include "cpp/CppPorter.h"
+
+#include "core/Edit.h"
+#include "core/Parallel.h"
+#include "core/SourceLanguage.h"
+#include "cpp/ClangSetup.h"
+#include "cpp/CompileCommands.h"
+#include "cpp/CppMatcher.h"
+#include "cpp/CppRuleIndex.h"
+#include "rules/RuleSet.h"
+
+#include <algorithm>
+#include <set>
+
+namespace fs = std::filesystem;
+
+namespace tdp::cpp {
+
+namespace {
+
+constexpr std::string_view RuntimeInclude = "<torchdevice/torchdevice.h>";
+
+std::string canonicalPath(const fs::path &P) {
+  std::error_code EC;
+  fs::path C = fs::weakly_canonical(fs::absolute(P), EC);
+  return EC ? P.string() : C.string();
+}
+
+/// [start of line, start of next line) around Offset.
+std::pair<std::size_t, std::size_t> lineAround(std::string_view Text, std::size_t Offset) {
+  std::size_t Begin = Text.rfind('\n', Offset == 0 ? 0 : Offset - 1);
+  Begin = (Begin == std::string_view::npos || Offset == 0) ? 0 : Begin + 1;
+  std::size_t End = Text.find('\n', Offset);
+  End = End == std::string_view::npos ? Text.size() : End + 1;
+  return {Begin, End};
+}
+
+/// Offset just after the last top-level #include line (0 when there is none).
+std::size_t afterLastInclude(std::string_view Text) {
+  std::size_t Best = 0, Pos = 0;
+  while (Pos < Text.size()) {
+    std::size_t End = Text.find('\n', Pos);
+    std::size_t Next = End == std::string_view::npos ? Text.size() : End + 1;
+    std::string_view Line = Text.substr(Pos, Next - Pos);
+    std::size_t First = Line.find_first_not_of(" \t");
+    if (First != std::string_view::npos && Line.substr(First).starts_with("#")) {
+      std::string_view Directive = Line.substr(First + 1);
+      Directive.remove_prefix(std::min(Directive.find_first_not_of(" \t"), Directive.size()));
+      if (Directive.starts_with("include"))
+        Best = Next;
+    }
+    Pos = Next;
+  }
+  return Best;
+}
+
+std::string newlineOf(std::string_view Text) {
+  std::size_t Pos = Text.find('\n');
+  return Pos != std::string_view::npos && Pos > 0 && Text[Pos - 1] == '\r' ? "\r\n" : "\n";
+}
+
+struct FileEdits {
+  std::vector<CppHit> Hits;
+};
+
+python::PortResult buildFile(const CppFileInput &In, std::vector<CppHit> Hits, Target T, bool InsertInclude) {
+  python::PortResult R;
+  R.Text = In.Text;
+  const std::string &Text = In.Text;
+  std::string NL = newlineOf(Text);
+  std::vector<Edit> Edits;
+  bool NeedsRuntime = false, HasRuntimeInclude = Text.find("torchdevice/torchdevice.h") != std::string::npos;
+
+  // Includes: the first CUDA include becomes the runtime's, later ones go away.
+  std::sort(Hits.begin(), Hits.end(), [](const CppHit &A, const CppHit &B) { return A.Offset < B.Offset; });
+  bool RuntimeIncluded = HasRuntimeInclude;
+  std::set<std::tuple<std::size_t, std::size_t, std::string>> Seen;
+  for (const CppHit &H : Hits) {
+    if (!Seen.insert({H.Offset, H.Length, H.Matched->Id + (H.Replacement ? *H.Replacement : "")}).second)
+      continue; // the same edit from another TU
+    python::PortedHit P{H.Matched, H.Offset, H.Length, false, H.NoFixReason, false, H.LowConfidence};
+    if (H.Include && H.Replacement) {
+      if (!RuntimeIncluded) {
+        Edits.push_back({H.Offset, H.Length, *H.Replacement, H.Matched->Id});
+        RuntimeIncluded = true;
+      } else {
+        auto [Begin, End] = lineAround(Text, H.Offset);
+        Edits.push_back({Begin, End - Begin, "", H.Matched->Id});
+      }
+      P.Fixed = true;
+    } else if (H.Replacement) {
+      Edits.push_back({H.Offset, H.Length, *H.Replacement, H.Matched->Id});
+      P.Fixed = true;
+      NeedsRuntime = NeedsRuntime || !H.Matched->Import.empty();
+    }
+    R.Hits.push_back(std::move(P));
+  }
+  EditSelection Sel = selectNonOverlapping(std::move(Edits));
+  for (const Edit &E : Sel.Deferred) {
+    R.Conflicts.push_back("rule " + E.RuleId + " at offset " + std::to_string(E.Offset) +
+                          " overlaps another edit (from another translation unit or rule); left as it is");
+    for (python::PortedHit &P : R.Hits)
+      if (P.Offset == E.Offset && P.Matched->Id == E.RuleId)
+        P.Fixed = false;
+  }
+  std::vector<Edit> Accepted = std::move(Sel.Accepted);
+  // The runtime header, and the target for source files, after the last #include.
+  std::string Insert;
+  if (NeedsRuntime && !RuntimeIncluded)
+    Insert += "#include " + std::string(RuntimeInclude) + NL;
+  if (NeedsRuntime && T != Target::Auto && isCppSource(In.Path) && Text.find("TORCHDEVICE_PREFER(") == std::string::npos)
+    Insert += "TORCHDEVICE_PREFER(\"" + std::string(targetName(T)) + "\");" + NL;
+  if (!Insert.empty() && InsertInclude) {
+    std::size_t At = afterLastInclude(Text);
+    bool Clash = std::any_of(Accepted.begin(), Accepted.end(), [&](const Edit &E) { return editsOverlap(E, {At, 0, "", ""}); });
+    if (!Clash)
+      Accepted.push_back({At, 0, Insert, "include"});
+  }
+  R.Text = applyEdits(Text, Accepted);
+  std::stable_sort(R.Hits.begin(), R.Hits.end(),
+                   [](const python::PortedHit &A, const python::PortedHit &B) { return A.Offset < B.Offset; });
+  return R;
+}
+
+} // namespace
+
+CppPortResult portCppFiles(const std::vector<CppFileInput> &Files, const RuleSet &Rules, const CppPortOptions &Options) {
+  CppPortResult Result;
+  CppRuleIndex Index(Rules);
+  std::vector<std::string> TUs;
+  std::map<std::string, const CppFileInput *> ByCanonical;
+  for (const CppFileInput &F : Files) {
+    ByCanonical[canonicalPath(F.Path)] = &F;
+    if (isCppSource(F.Path))
+      TUs.push_back(canonicalPath(F.Path));
+  }
+  if (Files.empty())
+    return Result;
+
+  std::string Why;
+  std::optional<std::string> ResourceDir = findClangResourceDir(Why);
+  if (!ResourceDir)
+    Result.Notes.push_back("warning: " + Why + "; parsing without Clang's builtin headers");
+  std::vector<std::string> RootStrings;
+  for (const fs::path &R : Options.Roots)
+    RootStrings.push_back(R.string());
+  CompileCommandOptions CommandOptions = Options.Commands;
+  if (Options.ExampleHeaders)
+    CommandOptions.ExtraFlags = {"-std=c++17", "-xc++", std::string("-I") + ExampleHeaderDirectory};
+  CompileCommandSource Commands = loadCompileCommands(RootStrings, CommandOptions);
+  Result.CommandSource = Commands.Description;
+  ProjectScope Scope(Options.Roots);
+  TuMatchOptions MO{Options.TheTarget, ResourceDir.value_or("")};
+
+  auto RunTUs = [&](const std::vector<std::string> &List, std::vector<TuMatchResult> &Out) {
+    Out.resize(List.size());
+    parallelFor(List.size(), Options.Jobs, [&](std::size_t I) {
+      Out[I] = matchTranslationUnit(List[I], *Commands.Database, Index, Scope, fileSystemWithShims(), MO);
+    });
+  };
+  std::vector<TuMatchResult> TuResults;
+  RunTUs(TUs, TuResults);
+
+  // Headers no TU reached are parsed on their own.
+  std::set<std::string> Reached;
+  for (const TuMatchResult &T : TuResults)
+    Reached.insert(T.ProjectFiles.begin(), T.ProjectFiles.end());
+  std::vector<std::string> Orphans;
+  for (const auto &[Path, F] : ByCanonical)
+    if (isCppHeader(F->Path) && !Reached.count(Path))
+      Orphans.push_back(Path);
+  std::vector<TuMatchResult> OrphanResults;
+  RunTUs(Orphans, OrphanResults);
+
+  std::map<std::string, std::vector<CppHit>> HitsByFile;
+  auto Collect = [&](const std::vector<std::string> &List, std::vector<TuMatchResult> &Res) {
+    for (std::size_t I = 0; I < List.size(); ++I) {
+      TuMatchResult &T = Res[I];
+      if (T.Errors)
+        Result.Notes.push_back(List[I] + ": " + std::to_string(T.Errors) + " parse error" + (T.Errors == 1 ? "" : "s") +
+                               " (first: " + T.FirstError +
+                               "); names that did not resolve were matched at token level (lower confidence)");
+      for (CppHit &H : T.Hits)
+        HitsByFile[H.File].push_back(std::move(H));
+    }
+  };
+  Collect(TUs, TuResults);
+  Collect(Orphans, OrphanResults);
+
+  for (const CppFileInput &F : Files) {
+    auto It = HitsByFile.find(canonicalPath(F.Path));
+    Result.Files[F.Path] = buildFile(F, It == HitsByFile.end() ? std::vector<CppHit>{} : std::move(It->second),
+                                     Options.TheTarget, Options.InsertRuntimeInclude);
+  }
+  return Result;
+}
+
+} // namespace tdp::cpp

@@ -1,0 +1,9 @@
+// Lite LibTorch declarations for torchdevice-port's C++ rule examples: same qualified names as LibTorch 1.13, nothing else; never compiled into programs.
+#pragma once
+
+#include <torch/cuda.h>
+#include <torch/jit.h>
+#include <torch/nn.h>
+#include <torch/serialize.h>
+#include <torch/types.h>
+#include <torch/utils.h>
