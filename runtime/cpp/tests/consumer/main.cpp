@@ -6,7 +6,9 @@
 #include <chrono>
 #include <iostream>
 
-TORCHDEVICE_PREFER("cpu");
+// Written by the port after the includes (its --target). Without MPS, the runtime falls back to the
+// first available device (cpu here) and prints one warning.
+TORCHDEVICE_PREFER("mps");
 
 int main() {
   const auto device = torchdevice::device();
