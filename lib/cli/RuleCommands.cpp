@@ -19,8 +19,24 @@ std::string matchSummary(const RuleMatch &M) {
       S += (S.empty() ? "" : ", ") + Name;
     return S;
   }
-  if (auto *Me = std::get_if<MethodMatch>(&M))
-    return "EXPR." + Me->Method + "(...)";
+  if (auto *Me = std::get_if<MethodMatch>(&M)) {
+    std::string Classes;
+    for (const std::string &C : Me->Classes)
+      Classes += (Classes.empty() ? "" : "/") + C;
+    return (Classes.empty() ? "EXPR" : Classes) + "." + Me->Method + "(...)";
+  }
+  if (auto *I = std::get_if<IncludeMatch>(&M)) {
+    std::string S;
+    for (const std::string &H : I->Headers)
+      S += (S.empty() ? "#include <" : ", <") + H + ">";
+    return S;
+  }
+  if (auto *T = std::get_if<TokenMatch>(&M)) {
+    std::string S;
+    for (const std::string &Tok : T->Tokens)
+      S += (S.empty() ? "tokens " : ", ") + Tok;
+    return S;
+  }
   if (auto *A = std::get_if<AttributeMatch>(&M))
     return "EXPR." + A->Attribute;
   if (auto *D = std::get_if<DeviceStringMatch>(&M))

@@ -296,10 +296,22 @@ public:
     auto *ME = dyn_cast<MemberExpr>(C->getCallee()->IgnoreParens());
     if (!MD || !ME)
       return true;
+    // The receiver's class and its bases (t.is_cuda() is declared in at::TensorBase, a base of
+    // at::Tensor), and the class that declares the method.
     std::vector<std::string> Classes;
     const CXXRecordDecl *Class = MD->getParent();
+    if (const CXXRecordDecl *Recv = ME->getBase()->getType()->getPointeeCXXRecordDecl()
+                                        ? ME->getBase()->getType()->getPointeeCXXRecordDecl()
+                                        : ME->getBase()->getType()->getAsCXXRecordDecl()) {
+      Classes.push_back(qualifiedName(Recv));
+      if (Recv->hasDefinition())
+        Recv->forallBases([&](const CXXRecordDecl *Base) {
+          Classes.push_back(qualifiedName(Base));
+          return true;
+        });
+    }
     Classes.push_back(qualifiedName(Class));
-    if (Classes.front() == "c10::TensorOptions" && MD->getNameAsString() == "device" && C->getNumArgs() == 2 &&
+    if (qualifiedName(Class) == "c10::TensorOptions" && MD->getNameAsString() == "device" && C->getNumArgs() == 2 &&
         !isa<CXXDefaultArgExpr>(C->getArg(1)))
       typeAndIndex(C->getArg(0), C->getArg(1));
     if (Class->hasDefinition())
@@ -623,12 +635,15 @@ TuMatchResult matchTranslationUnit(const std::string &File, const tooling::Compi
   Tool.appendArgumentsAdjuster(tooling::getClangStripOutputAdjuster());
   Tool.appendArgumentsAdjuster(tooling::getClangStripDependencyFileAdjuster());
   Tool.appendArgumentsAdjuster(tooling::getClangSyntaxOnlyAdjuster());
-  std::vector<std::string> Extra = {"-w", "-ferror-limit=0", "-idirafter", ShimDirectory};
+  // -fno-caret-diagnostics also keeps Clang from printing "N errors generated.": errors are counted
+  // and reported by the tool itself.
+  std::vector<std::string> Extra = {"-w", "-ferror-limit=0", "-fno-caret-diagnostics", "-idirafter", ShimDirectory};
   if (!Options.ResourceDir.empty())
     Extra.push_back("-resource-dir=" + Options.ResourceDir);
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(Extra, tooling::ArgumentInsertPosition::END));
   ErrorCounter Errors(Result);
   Tool.setDiagnosticConsumer(&Errors);
+  Tool.setPrintErrorMessage(false);
   Factory F(Ctx);
   Tool.run(&F); // a non-zero status means errors; the AST was still built and matched
   Result.Ran = Ctx.SM != nullptr;
