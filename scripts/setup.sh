@@ -11,7 +11,8 @@ CHECK_ONLY=0
 [[ "${1:-}" == "--check" ]] && CHECK_ONLY=1
 
 # Debian packages: the toolchain, LLVM/Clang 19 (C++ frontend), libraries, Debian's torch 1.13
-# (LibTorch for the C++ runtime, python3-torch for the Python runtime and end-to-end tests).
+# (LibTorch for the C++ runtime, python3-torch for the Python runtime and end-to-end tests),
+# ripgrep (an outside reference that bench/migrate_throughput.py times).
 DEBIAN_PACKAGES=(
   build-essential cmake ninja-build git pkg-config
   clang-19 llvm-19-dev libclang-19-dev libclang-cpp19-dev
@@ -19,6 +20,7 @@ DEBIAN_PACKAGES=(
   libtorch-dev python3-torch python3-pytest python3-jsonschema
   pre-commit
   nodejs npm
+  ripgrep
 )
 
 missing=()

@@ -51,7 +51,7 @@ bool matchFrom(const std::vector<std::string> &Glob, std::size_t G, const std::v
       while (G + 1 < Glob.size() && Glob[G + 1] == "**")
         ++G;
       if (G + 1 == Glob.size())
-        return true;
+        return P < Path.size(); // a trailing "/**" matches everything inside, not the directory itself
       for (std::size_t Skip = P; Skip <= Path.size(); ++Skip)
         if (matchFrom(Glob, G + 1, Path, Skip))
           return true;

@@ -19,7 +19,8 @@ InterruptGuard::InterruptGuard() {
   struct sigaction Action {};
   Action.sa_handler = onInterrupt;
   sigemptyset(&Action.sa_mask);
-  Action.sa_flags = SA_RESETHAND; // a second signal takes the default action: the process ends
+  // A second signal takes the default action: the process ends.
+  Action.sa_flags = static_cast<int>(SA_RESETHAND);
   sigaction(SIGINT, &Action, &OldInt);
   sigaction(SIGTERM, &Action, &OldTerm);
 }

@@ -250,7 +250,7 @@ void Migration::processSource(SourceItem &Item) {
     try {
       if (!holdsContent(Dest, P.Output)) {
         clearWayForFile(Dest);
-        writeFileAtomically(Dest, P.Output, Source);
+        writeMirroredFile(Dest, P.Output, Source);
         Item.Written = true;
       }
     } catch (const std::exception &Ex) {

@@ -192,7 +192,8 @@ void recomputeSummaries(Json &Report) {
     Json R;
     R["name"] = Name;
     R["root"] = Old.at("root");
-    for (auto &[K, V] : PerRepo[Name].summary(C, L, S).items())
+    Json Summary = PerRepo[Name].summary(C, L, S);
+    for (auto &[K, V] : Summary.items())
       R[K] = V;
     R["links_outside_root"] = Old.value("links_outside_root", Json::array());
     Repos.push_back(std::move(R));
@@ -200,7 +201,8 @@ void recomputeSummaries(Json &Report) {
   Report["repositories"] = Repos;
   Json T;
   T["repositories"] = Repos.size();
-  for (auto &[K, V] : Total.summary(Copied, Links, Seconds).items())
+  Json Summary = Total.summary(Copied, Links, Seconds);
+  for (auto &[K, V] : Summary.items())
     T[K] = V;
   Report["total"] = T;
 }

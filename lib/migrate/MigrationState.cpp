@@ -93,7 +93,18 @@ void MigrationState::save(const fs::path &Path) const {
     Cp.push_back({{"key", Key}, {"size", C.Size}, {"mtime_ns", C.MtimeNs}, {"mode", C.Mode}, {"dest_size", C.DestSize},
                   {"dest_mtime_ns", C.DestMtimeNs}});
   J["copies"] = std::move(Cp);
-  writeFileAtomically(Path, J.dump() + "\n");
+  std::string Text = J.dump() + "\n";
+  // A run that changed nothing leaves the state file alone too (timestamps kept).
+  if (Text == LastWritten)
+    return;
+  std::string Ignored;
+  if (LastWritten.empty())
+    if (std::optional<std::string> Existing = readWholeFile(Path, Ignored); Existing && *Existing == Text) {
+      LastWritten = std::move(Text);
+      return;
+    }
+  writeFileAtomically(Path, Text);
+  LastWritten = std::move(Text);
 }
 
 } // namespace tdp::migrate

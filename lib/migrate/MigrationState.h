@@ -50,6 +50,9 @@ public:
   bool Complete = false;
   std::map<std::string, SourceState> Sources; ///< key: "repository/path"
   std::map<std::string, CopyState> Copies;
+
+private:
+  mutable std::string LastWritten; ///< what save() last wrote (or found already there)
 };
 
 } // namespace tdp::migrate

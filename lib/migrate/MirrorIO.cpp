@@ -99,6 +99,39 @@ bool holdsContent(const fs::path &Dest, std::string_view Content) {
   return readFully(F.Value, Buf.data(), Buf.size(), Got) && Got == Content.size() && Buf == Content;
 }
 
+void writeMirroredFile(const fs::path &Dest, std::string_view Content, const fs::path &Source) {
+  struct stat Src;
+  mode_t Mode = ::stat(Source.c_str(), &Src) == 0 ? (Src.st_mode & 07777) : 0644;
+  fs::path Temp = Dest.parent_path() / tempName(Dest);
+  {
+    Fd Out(::open(Temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+    if (Out.Value < 0)
+      fail(Temp, "cannot create temporary file", errno);
+    std::size_t Done = 0;
+    while (Done < Content.size()) {
+      ssize_t W = ::write(Out.Value, Content.data() + Done, Content.size() - Done);
+      if (W < 0 && errno == EINTR)
+        continue;
+      if (W < 0) {
+        int E = errno;
+        ::unlink(Temp.c_str());
+        fail(Temp, "write failed", E);
+      }
+      Done += static_cast<std::size_t>(W);
+    }
+    if (::fchmod(Out.Value, Mode) != 0) {
+      int E = errno;
+      ::unlink(Temp.c_str());
+      fail(Temp, "cannot set permissions", E);
+    }
+  }
+  if (::rename(Temp.c_str(), Dest.c_str()) != 0) {
+    int E = errno;
+    ::unlink(Temp.c_str());
+    fail(Dest, "cannot replace file", E);
+  }
+}
+
 bool copyFileInto(const fs::path &Source, const fs::path &Dest) {
   struct stat Src, Dst;
   if (::stat(Source.c_str(), &Src) != 0)

@@ -17,6 +17,13 @@ void ensureRealDirectory(const std::filesystem::path &Dir);
 /// True when Dest is a regular file (not a link) holding exactly Content.
 bool holdsContent(const std::filesystem::path &Dest, std::string_view Content);
 
+/// Writes Content to Dest atomically (temporary file + rename) with Source's permission bits.
+/// Unlike writeFileAtomically it does not fsync: an out-root is a copy that the next run checks
+/// against the state's content hashes, so a file lost in a crash is re-ported, and syncing
+/// every file would make a large migration disk-bound. Throws std::runtime_error on failure.
+void writeMirroredFile(const std::filesystem::path &Dest, std::string_view Content,
+                       const std::filesystem::path &Source);
+
 /// Copies Source to Dest (streamed, atomically by rename, permission bits kept) unless Dest is
 /// already a regular file with the same bytes, whose permission bits are then fixed if they
 /// differ. Returns true when it wrote. Throws std::runtime_error on failure.

@@ -204,6 +204,8 @@ void layout(const Json &R, Document &D) {
     ShardText += " of " + Shards.at("count").dump();
   }
   std::string Fingerprint = R.at("rules_fingerprint").get<std::string>();
+  if (std::size_t Colon = Fingerprint.find(':'); Colon != std::string::npos)
+    Fingerprint.erase(0, Colon + 1);
   D.paragraph("Target `" + R.at("target").get<std::string>() + "` · torchdevice-port " +
               R.at("tool_version").get<std::string>() + " · rules `" + Fingerprint.substr(0, 12) + "`" + ShardText +
               " · " + (R.at("complete").get<bool>() ? "complete" : "**incomplete** (interrupted or refused; run again to finish)") +
@@ -322,10 +324,10 @@ void layout(const Json &R, Document &D) {
   const Json &Rt = R.at("runtime");
   std::vector<std::string> Notes;
   if (Rt.value("vendored", false)) {
-    std::string Where;
+    std::string Places;
     for (const Json &P : Rt.at("python_package"))
-      Where += (Where.empty() ? "`" : ", `") + P.get<std::string>() + "`";
-    Notes.push_back("Python: the `torchdevice` package is vendored into the ported tree (" + Where + ").");
+      Places += (Places.empty() ? "`" : ", `") + P.get<std::string>() + "`";
+    Notes.push_back("Python: the `torchdevice` package is vendored into the ported tree (" + Places + ").");
   } else {
     Notes.push_back("Python: the ported code imports `torchdevice`: `pip install runtime/python` or put it on "
                     "`PYTHONPATH` (or run migrate with `--vendor-runtime`).");

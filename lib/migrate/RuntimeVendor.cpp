@@ -57,9 +57,9 @@ std::optional<fs::path> findPythonRuntime(std::vector<std::string> &Tried) {
 }
 
 std::string cppRuntimeNote() {
-  return "C++ code ported by torchdevice-port needs the C++ runtime: build runtime/cpp, then "
-         "find_package(TorchDevice) and target_link_libraries(<target> TorchDevice::runtime); the ported "
-         "sources #include <torchdevice/torchdevice.h>.";
+  return "C++: ported LibTorch code needs the C++ runtime `TorchDevice::runtime` (build and install runtime/cpp, "
+         "then `find_package(TorchDevice)` and `target_link_libraries(<target> TorchDevice::runtime)`); the ported "
+         "sources `#include <torchdevice/torchdevice.h>`.";
 }
 
 VendorResult vendorRuntime(const fs::path &RuntimeDir, const fs::path &Dest) {
@@ -112,7 +112,7 @@ VendorResult vendorRuntime(const fs::path &RuntimeDir, const fs::path &Dest) {
         "- Python: the ported code imports `torchdevice`; a copy of the package is in `torchdevice/` next to this\n"
         "  file. Run from this directory, or put it on `PYTHONPATH` (`PYTHONPATH=$PWD python3 ...`).\n"
         "  `TORCHDEVICE_DEVICE=auto|cuda|mps|cpu` chooses the device at run time.\n"
-        "- C++: " + cppRuntimeNote() + "\n",
+        "- " + cppRuntimeNote() + "\n",
         std::nullopt);
   } catch (const std::exception &E) {
     R.Problems.push_back(E.what());
