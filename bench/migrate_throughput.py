@@ -5,7 +5,8 @@ references timed on the same corpus in the same run.
     bench/migrate_throughput.py --tool build/tools/torchdevice-port [--lines 300000] [--repeat 3]
 
 Generates a corpus (a realistic mix: most files have no CUDA code, some a little, a few a lot),
-then times, best of --repeat:
+then times, best of --repeat rounds (each round runs every command once, so that a shared
+machine's changing load falls on all of them alike):
 
   * migrate --out-root with -j 1 and -j 2 (fresh out-root each time): lines per second, peak RSS
   * migrate again on the finished out-root (the incremental no-op re-run)
@@ -171,15 +172,6 @@ def run_measured(cmd, ok=(0,), cwd=None):
     return elapsed, usage.ru_maxrss / 1024
 
 
-def best(cmd, repeat, ok=(0,), before=None):
-    results = []
-    for _ in range(repeat):
-        if before:
-            before()
-        results.append(run_measured(cmd, ok))
-    return min(r[0] for r in results), max(r[1] for r in results)
-
-
 def find_ast_grep():
     base = ROOT / "third_party" / "npm" / "node_modules" / "@ast-grep"
     # The platform package's binary itself: the node wrapper in .bin adds start-up time (its
@@ -220,34 +212,42 @@ def main():
 
         out = tmp / "out"
         rm_out = lambda: shutil.rmtree(out, ignore_errors=True)
-        results = {}
+        # (name, command, exit codes, preparation); run round-robin, repeat times, so that the
+        # machine's load drifts over all of them alike; the best time of each is reported.
+        plan = []
         for jobs in (1, 2):
-            t, rss = best([tool, "migrate", str(corpus), "--out-root", str(out), "-j", str(jobs), "-q"], args.repeat,
-                          ok=(0, 1), before=rm_out)
-            results[f"migrate -j {jobs}"] = t
-            print(f"migrate -j {jobs}:            {t:7.3f} s  {lines / t:>10,.0f} lines/s  peak RSS {rss:6.1f} MiB")
-        t, rss = best([tool, "migrate", str(corpus), "--out-root", str(out), "-j", "2", "-q"], args.repeat, ok=(0, 1))
-        results["migrate re-run"] = t
-        print(f"migrate re-run (no-op) -j 2: {t:7.3f} s  {lines / t:>10,.0f} lines/s  peak RSS {rss:6.1f} MiB")
+            plan.append((f"migrate -j {jobs}", [tool, "migrate", str(corpus), "--out-root", str(out), "-j", str(jobs),
+                                                "-q"], (0, 1), rm_out))
+        plan.append(("migrate re-run", [tool, "migrate", str(corpus), "--out-root", str(out), "-j", "2", "-q"], (0, 1),
+                     None))  # runs right after "migrate -j 2": the no-op re-run of a finished out-root
         for jobs in (1, 2):
-            t, rss = best([tool, "check", str(corpus), "-j", str(jobs), "--statistics"], args.repeat, ok=(0, 1))
-            results[f"check -j {jobs}"] = t
-            print(f"check -j {jobs} (all rules):  {t:7.3f} s  {lines / t:>10,.0f} lines/s  peak RSS {rss:6.1f} MiB")
+            plan.append((f"check -j {jobs}", [tool, "check", str(corpus), "-j", str(jobs), "--statistics"], (0, 1), None))
         if ast_grep:
             for jobs in (1, 2):
-                t, rss = best([ast_grep, "run", "-p", "$X.cuda()", "-l", "python", "--threads", str(jobs),
-                               str(corpus)], args.repeat, ok=(0, 1))
-                results[f"ast-grep {jobs}"] = t
-                print(f"ast-grep --threads {jobs} ($X.cuda()): {t:7.3f} s  {lines / t:>10,.0f} lines/s  "
-                      f"peak RSS {rss:6.1f} MiB")
+                plan.append((f"ast-grep {jobs}", [ast_grep, "run", "-p", "$X.cuda()", "-l", "python", "--threads",
+                                                  str(jobs), str(corpus)], (0, 1), None))
         else:
             print("ast-grep: not found (scripts/setup.sh fetches it into third_party/npm)")
         if rg:
-            t, rss = best([rg, "-c", "cuda", str(corpus)], args.repeat, ok=(0, 1))
-            results["rg"] = t
-            print(f"rg -c cuda:                {t:7.3f} s  {lines / t:>10,.0f} lines/s  peak RSS {rss:6.1f} MiB")
+            plan.append(("rg", [rg, "-c", "cuda", str(corpus)], (0, 1), None))
         else:
             print("rg: not found (Debian package ripgrep)")
+        times, peaks = {}, {}
+        for _ in range(args.repeat):
+            for name, cmd, ok, before in plan:
+                if before:
+                    before()
+                t, rss = run_measured(cmd, ok)
+                times[name] = min(times.get(name, t), t)
+                peaks[name] = max(peaks.get(name, 0), rss)
+        labels = {"migrate -j 1": "migrate -j 1", "migrate -j 2": "migrate -j 2",
+                  "migrate re-run": "migrate re-run (no-op) -j 2", "check -j 1": "check -j 1 (all rules)",
+                  "check -j 2": "check -j 2 (all rules)", "ast-grep 1": "ast-grep --threads 1 ($X.cuda())",
+                  "ast-grep 2": "ast-grep --threads 2 ($X.cuda())", "rg": "rg -c cuda"}
+        for name, _, _, _ in plan:
+            t = times[name]
+            print(f"{labels[name]:<34} {t:7.3f} s {lines / t:>11,.0f} lines/s  peak RSS {peaks[name]:6.1f} MiB")
+        results = times
 
         print("\nratios (time / time; below 1 means the first is faster):")
         j1, j2 = results["migrate -j 1"], results["migrate -j 2"]

@@ -209,7 +209,7 @@ int runMigrateCommand(MigrateCliOptions &O, const CLI::App &Command, std::ostrea
     else if (Format == "html")
       migrate::renderHtml(R.Report, Buffer);
     else
-      Buffer << R.Report.dump(2) << "\n";
+      Buffer << migrate::dumpJson(R.Report, 2) << "\n";
     try {
       writeFileAtomically(O.Report, Buffer.str());
     } catch (const std::exception &E) {

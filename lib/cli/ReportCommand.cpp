@@ -52,7 +52,7 @@ void emit(const migrate::Json &Report, const std::string &Format, const std::str
   else if (Format == "html")
     migrate::renderHtml(Report, Buffer);
   else
-    Buffer << Report.dump(2) << "\n";
+    Buffer << migrate::dumpJson(Report, 2) << "\n";
   if (Output.empty()) {
     Out << Buffer.str();
     return;

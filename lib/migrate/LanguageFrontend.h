@@ -4,10 +4,12 @@
 #pragma once
 
 #include "driver/ProjectConfig.h"
+#include "python/PythonPorter.h"
 #include "rules/Rule.h"
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -55,6 +57,12 @@ struct FilePort {
   std::vector<ParseProblem> Problems; ///< non-empty: the file was left unchanged
 };
 
+/// One file handed to a frontend.
+struct FileInput {
+  std::filesystem::path Path; ///< where it was read
+  const std::string *Text = nullptr;
+};
+
 class LanguageFrontend {
 public:
   virtual ~LanguageFrontend() = default;
@@ -62,10 +70,28 @@ public:
   virtual std::string_view language() const = 0;
   /// True when the frontend ports this file (a path below its root; by name).
   virtual bool claims(const std::filesystem::path &Relative) const = 0;
-  /// Ports the text of one file (Path is where it was read, for per-path configuration).
-  /// Must be thread-safe: `migrate` calls it from several threads at once.
+
+  /// False (the default): files are independent; `migrate` streams them through port() in
+  /// parallel batches and re-ports only the files that changed. True: the files depend on each
+  /// other (C++ translation units sharing headers); `migrate` hands all of them to portAll() at
+  /// once, and ports all of them again when any one changed.
+  virtual bool portsWholeSet() const { return false; }
+
+  /// Ports the text of one file. Must be thread-safe: `migrate` calls it from several threads.
   virtual FilePort port(const std::string &Text, const std::filesystem::path &Path) const = 0;
+
+  /// Ports a set of files together; one result per input, in order. Cancelled() turns true on
+  /// Ctrl-C: a long-running frontend should stop early (its results are then discarded). The
+  /// default ports each file with port() on Jobs threads.
+  virtual std::vector<FilePort> portAll(const std::vector<FileInput> &Files, unsigned Jobs,
+                                        const std::function<bool()> &Cancelled) const;
 };
+
+/// The language-neutral result of the port engine's PortResult for one file (Python, and the C++
+/// porter, which reports its files in the same structure). Problem is the driver's reason a file
+/// was not ported (empty when it was).
+FilePort filePortFrom(const std::string &Original, const python::PortResult &Result, const std::string &Problem,
+                      std::size_t ProblemOffset);
 
 /// The Python frontend: the port engine behind `torchdevice-port PATH`.
 std::unique_ptr<LanguageFrontend> makePythonFrontend(const RuleSet &Rules, Target TheTarget,

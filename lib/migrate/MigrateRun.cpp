@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <map>
 #include <set>
 #include <sys/stat.h>
@@ -57,8 +58,10 @@ struct SourceItem {
   bool Changed = false;
   bool Written = false;
   std::string InputHash, OutputHash;
+  std::string Input;  ///< the text read, until it is ported
   std::string Output; ///< in place: the text to write
   Json Record;
+  std::string RecordText; ///< Record serialised by the worker (for the state)
   double Seconds = 0;
   std::string WriteError;
 };
@@ -76,6 +79,7 @@ class Migration {
 public:
   Migration(const MigrateOptions &O, const RuleSet &Rules, std::ostream &E)
       : Options(O), Err(E), Bar(E, O.ProgressMode) {
+    Frontends = O.Frontends;
     Frontends.push_back(makePythonFrontend(Rules, O.TheTarget, O.Config));
   }
 
@@ -90,9 +94,13 @@ private:
     return Roots.size() == 1 ? Options.OutRoot : Options.OutRoot / Roots[Root].Name;
   }
   fs::path destPath(const ScanEntry &E) const { return destBase(E.Root) / E.Relative; }
-  std::string keyOf(const ScanEntry &E) const { return Roots[E.Root].Name + "/" + E.Relative; }
+  std::string keyOf(const ScanEntry &E) const { return jsonSafe(Roots[E.Root].Name + "/" + E.Relative); }
 
+  bool loadSource(SourceItem &Item, bool MayReuse);
+  void finishSource(SourceItem &Item, FilePort &&P);
   void processSource(SourceItem &Item);
+  void recordBatch(std::vector<SourceItem> &Items, std::size_t Start, std::size_t End);
+  void portWholeSet(std::vector<SourceItem *> &Items, const LanguageFrontend &Frontend);
   void processCopy(CopyItem &Item);
   void portSources(std::vector<SourceItem> &Items);
   void writeInPlace(std::vector<SourceItem> &Items, MigrateResult &Result);
@@ -106,7 +114,7 @@ private:
   const MigrateOptions &Options;
   std::ostream &Err;
   Progress Bar;
-  std::vector<std::unique_ptr<LanguageFrontend>> Frontends;
+  std::vector<std::shared_ptr<const LanguageFrontend>> Frontends;
   std::vector<ScanRoot> Roots;
   std::vector<RepositoryInfo> Repos;
   fs::path StatePath;
@@ -198,95 +206,170 @@ void Migration::saveState(bool Force) {
   LastSaveCost = secondsSince(T0);
 }
 
-void Migration::processSource(SourceItem &Item) {
+/// Reads and hashes a source file; true when it needs porting (false: reused from the state,
+/// unreadable, or interrupted; Item.Done says which).
+bool Migration::loadSource(SourceItem &Item, bool MayReuse) {
   if (interruptRequested())
-    return;
-  auto T0 = Clock::now();
+    return false;
   const ScanEntry &E = *Item.Entry;
   const LanguageFrontend &Frontend = *Frontends[E.Frontend];
-  const std::string &Repo = Roots[E.Root].Name;
   fs::path Source = sourcePath(E);
   std::string Error;
   std::optional<std::string> Text = readWholeFile(Source, Error);
   if (!Text) {
     FilePort P;
     P.Problems.push_back({"unreadable", 0, 0, Error + "; skipped"});
-    Item.Record = fileRecord(Repo, E.Relative, Frontend.language(), false, P);
+    Item.Record = fileRecord(Roots[E.Root].Name, E.Relative, Frontend.language(), false, P);
     Item.Done = true;
-    return;
+    return false;
   }
   Item.InputHash = sha256Hex(*Text);
+  Item.Input = std::move(*Text);
   auto Previous = State.Sources.find(Item.Key);
-  bool Known = Previous != State.Sources.end();
-  fs::path Dest = Options.InPlace ? Source : destPath(E);
-  if (Known) {
-    const SourceState &S = Previous->second;
-    bool Holds = Options.InPlace ? S.Output == Item.InputHash : S.Input == Item.InputHash && [&] {
-      std::string Ignored;
-      struct stat St;
-      if (::lstat(Dest.c_str(), &St) != 0 || !S_ISREG(St.st_mode))
-        return false;
-      std::optional<std::string> Out = readWholeFile(Dest, Ignored);
-      return Out && sha256Hex(*Out) == S.Output;
-    }();
-    if (Holds) {
-      Item.Reused = true;
-      Item.Record = S.Record;
-      Item.InputHash = S.Input;
-      Item.OutputHash = S.Output;
-      Item.Changed = S.Input != S.Output;
-      Item.Done = true;
-      return;
-    }
-  }
-  FilePort P = Frontend.port(*Text, Source);
-  Item.Changed = P.Output != *Text;
+  if (!MayReuse || Previous == State.Sources.end())
+    return true;
+  const SourceState &S = Previous->second;
+  fs::path Dest = destPath(E);
+  bool Holds = Options.InPlace ? S.Output == Item.InputHash : S.Input == Item.InputHash && [&] {
+    std::string Ignored;
+    struct stat St;
+    if (::lstat(Dest.c_str(), &St) != 0 || !S_ISREG(St.st_mode))
+      return false;
+    std::optional<std::string> Out = readWholeFile(Dest, Ignored);
+    return Out && sha256Hex(*Out) == S.Output;
+  }();
+  if (!Holds)
+    return true;
+  Item.Reused = true;
+  Item.Record = S.Record;
+  Item.InputHash = S.Input;
+  Item.OutputHash = S.Output;
+  Item.Changed = S.Input != S.Output;
+  Item.Input.clear();
+  Item.Done = true;
+  return false;
+}
+
+/// Records a port and, into an out-root, writes it (in place the writes come later).
+void Migration::finishSource(SourceItem &Item, FilePort &&P) {
+  const ScanEntry &E = *Item.Entry;
+  Item.Changed = P.Output != Item.Input;
   Item.OutputHash = Item.Changed ? sha256Hex(P.Output) : Item.InputHash;
-  Item.Record = fileRecord(Repo, E.Relative, Frontend.language(), Item.Changed, P);
+  Item.Record = fileRecord(Roots[E.Root].Name, E.Relative, Frontends[E.Frontend]->language(), Item.Changed, P);
+  Item.RecordText = dumpJson(Item.Record);
   if (Options.InPlace) {
     if (Item.Changed)
       Item.Output = std::move(P.Output);
   } else {
+    fs::path Dest = destPath(E);
     try {
       if (!holdsContent(Dest, P.Output)) {
         clearWayForFile(Dest);
-        writeMirroredFile(Dest, P.Output, Source);
+        writeMirroredFile(Dest, P.Output, sourcePath(E));
         Item.Written = true;
       }
     } catch (const std::exception &Ex) {
       Item.WriteError = Ex.what();
     }
   }
-  Item.Seconds = secondsSince(T0);
+  Item.Input.clear();
+  Item.Input.shrink_to_fit();
   Item.Done = true;
+}
+
+void Migration::processSource(SourceItem &Item) {
+  auto T0 = Clock::now();
+  if (!loadSource(Item, true))
+    return;
+  FilePort P = Frontends[Item.Entry->Frontend]->port(Item.Input, sourcePath(*Item.Entry));
+  finishSource(Item, std::move(P));
+  Item.Seconds = secondsSince(T0);
+}
+
+void Migration::recordBatch(std::vector<SourceItem> &Items, std::size_t Start, std::size_t End) {
+  for (std::size_t I = Start; I < End; ++I) {
+    SourceItem &Item = Items[I];
+    if (!Item.Done || Item.Reused)
+      continue;
+    if (!Item.WriteError.empty()) {
+      Problems.push_back({destPath(*Item.Entry).string(), Item.WriteError});
+      continue; // not recorded: the next run tries again
+    }
+    if (Item.InputHash.empty())
+      continue; // unreadable: nothing to remember
+    // In place, a changed file is recorded just before it is written (writeInPlace).
+    if (Options.InPlace && Item.Changed)
+      continue;
+    State.Sources[Item.Key] = {Item.InputHash, Item.OutputHash, Item.Record, std::move(Item.RecordText)};
+  }
+  saveState(false);
+}
+
+void Migration::portWholeSet(std::vector<SourceItem *> &Items, const LanguageFrontend &Frontend) {
+  // Files that depend on each other: if any changed, all are ported again, together.
+  std::vector<char> Needs(Items.size(), 0);
+  parallelFor(Items.size(), Options.Jobs, [&](std::size_t I) { Needs[I] = loadSource(*Items[I], true); });
+  if (interruptRequested() || std::none_of(Needs.begin(), Needs.end(), [](char N) { return N != 0; })) {
+    Bar.advance(Items.size());
+    return;
+  }
+  std::vector<SourceItem *> Set;
+  for (SourceItem *Item : Items) {
+    if (Item->Reused) { // read it again: it is ported with the others
+      Item->Reused = Item->Done = false;
+      loadSource(*Item, false);
+    }
+    if (!Item->Done)
+      Set.push_back(Item);
+  }
+  std::vector<FileInput> Inputs;
+  for (SourceItem *Item : Set)
+    Inputs.push_back({sourcePath(*Item->Entry), &Item->Input});
+  auto T0 = Clock::now();
+  std::vector<FilePort> Ports = Frontend.portAll(Inputs, Options.Jobs, [] { return interruptRequested(); });
+  if (interruptRequested() || Ports.size() != Set.size()) {
+    for (SourceItem *Item : Set)
+      Item->Done = false;
+    return;
+  }
+  double Each = secondsSince(T0) / static_cast<double>(std::max<std::size_t>(1, Set.size()));
+  parallelFor(Set.size(), Options.Jobs, [&](std::size_t I) {
+    finishSource(*Set[I], std::move(Ports[I]));
+    Set[I]->Seconds = Each;
+  });
+  Bar.advance(Items.size());
 }
 
 void Migration::portSources(std::vector<SourceItem> &Items) {
   Bar.phase("porting", Items.size());
-  // Batches: the state is saved between them, so an interrupted run loses at most one batch.
+  // Frontends that need their whole set first (their items are moved to the end, in order).
+  std::stable_partition(Items.begin(), Items.end(),
+                        [&](const SourceItem &I) { return !Frontends[I.Entry->Frontend]->portsWholeSet(); });
+  std::size_t PerFile = 0;
+  while (PerFile < Items.size() && !Frontends[Items[PerFile].Entry->Frontend]->portsWholeSet())
+    ++PerFile;
+  // Independent files stream through in batches: the state is saved between them, so an
+  // interrupted run loses at most one batch.
   std::size_t Batch = std::max<std::size_t>(64, 16 * Options.Jobs);
-  for (std::size_t Start = 0; Start < Items.size() && !interruptRequested(); Start += Batch) {
-    std::size_t End = std::min(Items.size(), Start + Batch);
+  for (std::size_t Start = 0; Start < PerFile && !interruptRequested(); Start += Batch) {
+    std::size_t End = std::min(PerFile, Start + Batch);
     parallelFor(End - Start, Options.Jobs, [&](std::size_t I) {
       processSource(Items[Start + I]);
       Bar.advance();
     });
-    for (std::size_t I = Start; I < End; ++I) {
-      SourceItem &Item = Items[I];
-      if (!Item.Done || Item.Reused)
-        continue;
-      if (!Item.WriteError.empty()) {
-        Problems.push_back({destPath(*Item.Entry).string(), Item.WriteError});
-        continue; // not recorded: the next run tries again
-      }
-      if (Item.InputHash.empty())
-        continue; // unreadable: nothing to remember
-      // In place, a changed file is recorded just before it is written (writeInPlace).
-      if (Options.InPlace && Item.Changed)
-        continue;
-      State.Sources[Item.Key] = {Item.InputHash, Item.OutputHash, Item.Record};
-    }
-    saveState(false);
+    recordBatch(Items, Start, End);
+  }
+  for (std::size_t F = 0; F < Frontends.size() && !interruptRequested(); ++F) {
+    if (!Frontends[F]->portsWholeSet())
+      continue;
+    std::vector<SourceItem *> Set;
+    for (std::size_t I = PerFile; I < Items.size(); ++I)
+      if (Items[I].Entry->Frontend == F)
+        Set.push_back(&Items[I]);
+    if (Set.empty())
+      continue;
+    portWholeSet(Set, *Frontends[F]);
+    recordBatch(Items, PerFile, Items.size());
   }
 }
 
@@ -313,7 +396,8 @@ void Migration::writeInPlace(std::vector<SourceItem> &Items, MigrateResult &Resu
     // Write-ahead: the state names input and output before any file of the batch is replaced,
     // so that after an interruption each file is recognised as either still to do or done.
     for (std::size_t I = Start; I < End; ++I)
-      State.Sources[Pending[I]->Key] = {Pending[I]->InputHash, Pending[I]->OutputHash, Pending[I]->Record};
+      State.Sources[Pending[I]->Key] = {Pending[I]->InputHash, Pending[I]->OutputHash, Pending[I]->Record,
+                                        std::move(Pending[I]->RecordText)};
     saveState(true);
     parallelFor(End - Start, Options.Jobs, [&](std::size_t I) {
       SourceItem &Item = *Pending[Start + I];
@@ -511,10 +595,18 @@ Json Migration::vendor() {
 
 MigrateResult Migration::run() {
   auto Start = Clock::now();
+  auto Lap = Start;
+  Json Phases = Json::object();
+  auto Phase = [&](const char *Name) {
+    auto Now = Clock::now();
+    Phases[Name] = std::round(std::chrono::duration<double>(Now - Lap).count() * 1000.0) / 1000.0;
+    Lap = Now;
+  };
   MigrateResult Result;
   setUpRoots();
   loadState();
   Result.StatePath = StatePath;
+  Phase("load_state");
 
   InterruptGuard Guard;
   Bar.phase("scanning", 0);
@@ -529,7 +621,8 @@ MigrateResult Migration::run() {
   SO.NeverList.push_back(StatePath);
   for (const fs::path &R : Options.ReportFiles)
     SO.NeverList.push_back(R);
-  SO.Frontends = &Frontends;
+  for (const auto &F : Frontends)
+    SO.Frontends.push_back(F.get());
   ScanResult Scan = scanTrees(Roots, SO);
   for (const ScanProblem &P : Scan.Problems)
     Problems.push_back({P.Path, P.Message});
@@ -570,12 +663,15 @@ MigrateResult Migration::run() {
 
   if (!Options.InPlace && !interruptRequested())
     mirrorDirectories(Dirs);
+  Phase("scan");
   portSources(Sources);
+  Phase("port");
   if (Options.InPlace && !interruptRequested())
     writeInPlace(Sources, Result);
   if (!Options.InPlace && !interruptRequested())
     copyFiles(Copies, Result);
   placeLinks(Links, Result);
+  Phase(Options.InPlace ? "write" : "copy");
   Json Runtime = Json::object();
   if (!interruptRequested() && Result.Refusals.empty()) {
     Runtime = vendor();
@@ -620,12 +716,16 @@ MigrateResult Migration::run() {
       Result.Trouble = true;
     Files.push_back(std::move(Item.Record));
   }
+  Phase("finish");
   H.WallSeconds = secondsSince(Start);
   State.Complete = H.Complete;
   if (Result.Refusals.empty())
     saveState(true);
   Result.Trouble = Result.Trouble || !Problems.empty();
+  H.Phases = Phases;
   Result.Report = buildReport(H, Repos, std::move(Files), std::move(Problems));
+  Result.Report["timing"]["phases"]["report_and_state"] =
+      std::round(secondsSince(Lap) * 1000.0) / 1000.0; // building the report and saving the state
   return Result;
 }
 

@@ -4,12 +4,14 @@
 #pragma once
 
 #include "driver/ProjectConfig.h"
+#include "migrate/LanguageFrontend.h"
 #include "migrate/MigrationReport.h"
 #include "migrate/Progress.h"
 #include "rules/Rule.h"
 
 #include <filesystem>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +39,8 @@ struct MigrateOptions {
   std::string RulesFingerprint;
   Json ReportOptions = Json::object(); ///< settings shards of one run share (in the report and the state)
   std::vector<std::filesystem::path> ReportFiles; ///< never picked up by discovery
+  /// Frontends besides Python's (asked first, in order): how another language plugs in.
+  std::vector<std::shared_ptr<const LanguageFrontend>> Frontends;
 };
 
 struct MigrateResult {

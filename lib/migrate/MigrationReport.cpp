@@ -12,6 +12,41 @@
 
 namespace tdp::migrate {
 
+std::string jsonSafe(std::string_view Text) {
+  std::string Out;
+  Out.reserve(Text.size());
+  std::size_t I = 0;
+  auto Byte = [&](std::size_t K) { return static_cast<unsigned char>(Text[K]); };
+  while (I < Text.size()) {
+    unsigned char C = Byte(I);
+    std::size_t Len = C < 0x80 ? 1 : (C >> 5) == 0x6 ? 2 : (C >> 4) == 0xE ? 3 : (C >> 3) == 0x1E ? 4 : 0;
+    bool Valid = Len > 0 && I + Len <= Text.size();
+    for (std::size_t K = 1; Valid && K < Len; ++K)
+      Valid = (Byte(I + K) & 0xC0) == 0x80;
+    if (Valid && Len > 1) {
+      // No overlong forms, surrogates or code points above U+10FFFF.
+      unsigned CP = C & (0xFF >> (Len + 1));
+      for (std::size_t K = 1; K < Len; ++K)
+        CP = (CP << 6) | (Byte(I + K) & 0x3F);
+      static const unsigned Min[] = {0, 0, 0x80, 0x800, 0x10000};
+      Valid = CP >= Min[Len] && CP <= 0x10FFFF && (CP < 0xD800 || CP > 0xDFFF);
+    }
+    if (Valid) {
+      Out.append(Text.substr(I, Len));
+      I += Len;
+      continue;
+    }
+    static const char Hex[] = "0123456789ABCDEF";
+    Out += "\\x";
+    Out += Hex[C >> 4];
+    Out += Hex[C & 0xF];
+    ++I;
+  }
+  return Out;
+}
+
+std::string dumpJson(const Json &J, int Indent) { return J.dump(Indent, ' ', false, Json::error_handler_t::replace); }
+
 Json percent(std::size_t Part, std::size_t Whole) {
   if (Whole == 0)
     return nullptr;
@@ -34,8 +69,8 @@ double roundSeconds(double S) { return std::round(S * 1000.0) / 1000.0; }
 Json fileRecord(const std::string &Repository, const std::string &Path, std::string_view Language, bool Changed,
                 const FilePort &Port) {
   Json J;
-  J["repository"] = Repository;
-  J["path"] = Path;
+  J["repository"] = jsonSafe(Repository);
+  J["path"] = jsonSafe(Path);
   J["language"] = std::string(Language);
   J["status"] = !Port.Problems.empty() ? "skipped" : Changed ? "changed" : "unchanged";
   Effort E = estimateEffort(Port);
@@ -221,15 +256,18 @@ Json buildReport(const ReportHeader &H, const std::vector<RepositoryInfo> &Repos
   R["timing"] = {{"wall_seconds", roundSeconds(H.WallSeconds)},
                  {"port_seconds", roundSeconds(H.PortSeconds)},
                  {"files_ported", H.FilesPorted},
-                 {"files_reused", H.FilesReused}};
+                 {"files_reused", H.FilesReused},
+                 {"phases", H.Phases}};
   R["runtime"] = H.Runtime;
   R["total"] = Json::object();
   Json Repos = Json::array();
   for (const RepositoryInfo &I : Repositories) {
     std::vector<std::string> Outside = I.LinksOutside;
     std::sort(Outside.begin(), Outside.end());
-    Repos.push_back({{"name", I.Name},
-                     {"root", I.Root},
+    for (std::string &L : Outside)
+      L = jsonSafe(L);
+    Repos.push_back({{"name", jsonSafe(I.Name)},
+                     {"root", jsonSafe(I.Root)},
                      {"files", {{"copied", I.Copied}, {"links", I.Links}}},
                      {"port_seconds", roundSeconds(I.PortSeconds)},
                      {"links_outside_root", Outside}});
@@ -241,7 +279,7 @@ Json buildReport(const ReportHeader &H, const std::vector<RepositoryInfo> &Repos
   Json P = Json::array();
   for (std::size_t I = 0; I < Problems.size(); ++I)
     if (I == 0 || Problems[I].Path != Problems[I - 1].Path || Problems[I].Message != Problems[I - 1].Message)
-      P.push_back({{"path", Problems[I].Path}, {"message", Problems[I].Message}});
+      P.push_back({{"path", jsonSafe(Problems[I].Path)}, {"message", jsonSafe(Problems[I].Message)}});
   R["problems"] = P;
   sortFiles(R);
   recomputeSummaries(R);
@@ -251,7 +289,7 @@ Json buildReport(const ReportHeader &H, const std::vector<RepositoryInfo> &Repos
 namespace {
 
 std::string describeValue(const Json &J) {
-  std::string S = J.dump();
+  std::string S = dumpJson(J);
   return S.size() > 120 ? S.substr(0, 117) + "..." : S;
 }
 
@@ -304,6 +342,7 @@ Json mergeReports(const std::vector<Json> &Reports, const std::vector<std::strin
   std::vector<RunProblem> Problems;
   double Wall = 0, Port = 0;
   std::size_t Ported = 0, Reused = 0;
+  Json Phases = Json::object();
   bool Complete = true;
   for (std::size_t I = 0; I < Reports.size(); ++I) {
     const Json &R = Reports[I];
@@ -345,6 +384,9 @@ Json mergeReports(const std::vector<Json> &Reports, const std::vector<std::strin
     Port += T.value("port_seconds", 0.0);
     Ported += T.value("files_ported", std::size_t{0});
     Reused += T.value("files_reused", std::size_t{0});
+    Json ShardPhases = T.value("phases", Json::object());
+    for (const auto &[Name, Seconds] : ShardPhases.items())
+      Phases[Name] = roundSeconds(Phases.value(Name, 0.0) + Seconds.get<double>());
     Complete = Complete && R.at("complete").get<bool>();
   }
 
@@ -361,6 +403,7 @@ Json mergeReports(const std::vector<Json> &Reports, const std::vector<std::strin
   H.PortSeconds = Port;
   H.FilesPorted = Ported;
   H.FilesReused = Reused;
+  H.Phases = Phases;
   H.Complete = Complete;
   std::vector<RepositoryInfo> Infos;
   for (const std::string &Name : RepoOrder) {

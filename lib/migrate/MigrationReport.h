@@ -19,6 +19,13 @@ using Json = nlohmann::ordered_json;
 inline constexpr int ReportSchemaVersion = 1;
 inline constexpr const char *ReportKind = "torchdevice-port migration report";
 
+/// Text for a JSON string: valid UTF-8 is kept, every byte of an invalid sequence becomes the
+/// four characters \xHH (file names need not be UTF-8; JSON strings must be).
+std::string jsonSafe(std::string_view Text);
+
+/// Serialises JSON; any invalid UTF-8 left is replaced (U+FFFD) rather than thrown at.
+std::string dumpJson(const Json &J, int Indent = -1);
+
 /// One file's record (an element of the report's "files").
 Json fileRecord(const std::string &Repository, const std::string &Path, std::string_view Language, bool Changed,
                 const FilePort &Port);
@@ -41,6 +48,7 @@ struct ReportHeader {
   Json Runtime = Json::object();
   double WallSeconds = 0, PortSeconds = 0;
   std::size_t FilesPorted = 0, FilesReused = 0;
+  Json Phases = Json::object(); ///< seconds per phase of the run (load_state, scan, port, ...)
   bool Complete = true;
 };
 

@@ -35,7 +35,7 @@ std::optional<MigrationState> MigrationState::load(const fs::path &Path) {
     // Arrays rather than objects keyed by path: an ordered JSON object looks keys up linearly.
     for (const Json &V : J.at("sources"))
       S.Sources[V.at("key").get<std::string>()] = {V.at("input").get<std::string>(), V.at("output").get<std::string>(),
-                                                   V.at("record")};
+                                                   V.at("record"), std::string()};
     for (const Json &V : J.at("copies")) {
       CopyState C;
       C.Size = V.at("size").get<std::uintmax_t>();
@@ -77,23 +77,37 @@ void MigrationState::requireCompatible(const std::string &Fingerprint, const Jso
 }
 
 void MigrationState::save(const fs::path &Path) const {
-  Json J;
-  J["kind"] = "torchdevice-port migrate state";
-  J["schema_version"] = StateSchemaVersion;
-  J["tool_version"] = std::string(toolVersion());
-  J["rules_fingerprint"] = RulesFingerprint;
-  J["options"] = Options;
-  J["complete"] = Complete;
-  Json Src = Json::array();
-  for (const auto &[Key, S] : Sources)
-    Src.push_back({{"key", Key}, {"input", S.Input}, {"output", S.Output}, {"record", S.Record}});
-  J["sources"] = std::move(Src);
-  Json Cp = Json::array();
-  for (const auto &[Key, C] : Copies)
-    Cp.push_back({{"key", Key}, {"size", C.Size}, {"mtime_ns", C.MtimeNs}, {"mode", C.Mode}, {"dest_size", C.DestSize},
-                  {"dest_mtime_ns", C.DestMtimeNs}});
-  J["copies"] = std::move(Cp);
-  std::string Text = J.dump() + "\n";
+  // Written as text rather than built as one JSON value: the state is saved every few seconds
+  // while a large tree is ported, and each file's record is serialised only once.
+  Json Header;
+  Header["kind"] = "torchdevice-port migrate state";
+  Header["schema_version"] = StateSchemaVersion;
+  Header["tool_version"] = std::string(toolVersion());
+  Header["rules_fingerprint"] = RulesFingerprint;
+  Header["options"] = Options;
+  Header["complete"] = Complete;
+  std::string Text = dumpJson(Header);
+  Text.pop_back(); // the closing brace
+  Text += ",\"sources\":[";
+  bool First = true;
+  for (const auto &[Key, S] : Sources) {
+    if (S.RecordText.empty())
+      S.RecordText = dumpJson(S.Record);
+    Text += First ? "\n" : ",\n";
+    First = false;
+    Text += "{\"key\":" + dumpJson(Json(Key)) + ",\"input\":\"" + S.Input + "\",\"output\":\"" + S.Output +
+            "\",\"record\":" + S.RecordText + "}";
+  }
+  Text += "],\"copies\":[";
+  First = true;
+  for (const auto &[Key, C] : Copies) {
+    Text += First ? "\n" : ",\n";
+    First = false;
+    Text += "{\"key\":" + dumpJson(Json(Key)) + ",\"size\":" + std::to_string(C.Size) +
+            ",\"mtime_ns\":" + std::to_string(C.MtimeNs) + ",\"mode\":" + std::to_string(C.Mode) +
+            ",\"dest_size\":" + std::to_string(C.DestSize) + ",\"dest_mtime_ns\":" + std::to_string(C.DestMtimeNs) + "}";
+  }
+  Text += "]}\n";
   // A run that changed nothing leaves the state file alone too (timestamps kept).
   if (Text == LastWritten)
     return;

@@ -22,6 +22,7 @@ struct SourceState {
   std::string Input;  ///< SHA-256 of the input
   std::string Output; ///< SHA-256 of the output
   Json Record;        ///< the file's report record
+  mutable std::string RecordText; ///< Record serialised (made once: the state is saved often); "" = not yet
 };
 
 /// A copied file: enough of both ends' metadata to skip the copy when neither changed.

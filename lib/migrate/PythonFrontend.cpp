@@ -1,6 +1,8 @@
-// The Python frontend of `migrate`: the port engine's per-file port, mapped to a FilePort.
+// The Python frontend of `migrate` (the port engine's per-file port, mapped to a FilePort), and what
+// every frontend shares.
 #include "migrate/LanguageFrontend.h"
 
+#include "core/Parallel.h"
 #include "core/SourceText.h"
 #include "driver/PortRun.h"
 #include "rules/RuleSet.h"
@@ -22,52 +24,7 @@ public:
     F.File.Path = Path;
     F.Original = Text;
     portSourceText(F, Rules, TheTarget, Config);
-    FilePort Out;
-    Out.Output = F.Problem.empty() ? std::move(F.Result.Text) : Text;
-    LineIndex Lines(F.Original);
-    if (!F.Problem.empty()) {
-      ParseProblem P;
-      P.Message = F.Problem;
-      switch (F.Result.State) {
-      case python::PortResult::Status::SyntaxError: {
-        P.Kind = "syntax";
-        LineColumn LC = Lines.locate(std::min(F.ProblemOffset, F.Original.size()));
-        P.Line = LC.Line;
-        P.Column = LC.Column;
-        break;
-      }
-      case python::PortResult::Status::RewriteBroken:
-        P.Kind = "rewrite-broken";
-        break;
-      case python::PortResult::Status::Ported:
-        P.Kind = F.Problem.starts_with("internal error") ? "internal" : "encoding";
-        break;
-      }
-      Out.Problems.push_back(std::move(P));
-      return Out;
-    }
-    for (const python::PortedHit &H : F.Result.Hits) {
-      if (H.Fixed) {
-        ++Out.Converted;
-        ++Out.EditsByRule[H.Matched->Id];
-        ++Out.EditsByCategory[H.Matched->Category];
-      } else if (H.Suppressed) {
-        ++Out.Suppressed;
-      } else if (H.Matched->reports()) {
-        LineColumn LC = Lines.locate(H.Offset);
-        LeftUse U;
-        U.Rule = H.Matched->Id;
-        U.Category = H.Matched->Category;
-        U.Kind = H.NoFixReason.empty() ? "unsupported" : "not-rewritten";
-        U.Line = LC.Line;
-        U.Column = LC.Column;
-        U.Message = H.Matched->Message;
-        U.Advice = H.NoFixReason.empty() ? H.Matched->Advice : "not rewritten here: " + H.NoFixReason;
-        Out.Left.push_back(std::move(U));
-      }
-    }
-    Out.Conflicts = F.Result.Conflicts;
-    return Out;
+    return filePortFrom(F.Original, F.Result, F.Problem, F.ProblemOffset);
   }
 
 private:
@@ -77,6 +34,67 @@ private:
 };
 
 } // namespace
+
+FilePort filePortFrom(const std::string &Original, const python::PortResult &Result, const std::string &Problem,
+                      std::size_t ProblemOffset) {
+  FilePort Out;
+  LineIndex Lines(Original);
+  if (!Problem.empty()) {
+    Out.Output = Original;
+    ParseProblem P;
+    P.Message = Problem;
+    switch (Result.State) {
+    case python::PortResult::Status::SyntaxError: {
+      P.Kind = "syntax";
+      LineColumn LC = Lines.locate(std::min(ProblemOffset, Original.size()));
+      P.Line = LC.Line;
+      P.Column = LC.Column;
+      break;
+    }
+    case python::PortResult::Status::RewriteBroken:
+      P.Kind = "rewrite-broken";
+      break;
+    case python::PortResult::Status::Ported:
+      P.Kind = Problem.starts_with("internal error") ? "internal" : "encoding";
+      break;
+    }
+    Out.Problems.push_back(std::move(P));
+    return Out;
+  }
+  Out.Output = Result.Text;
+  for (const python::PortedHit &H : Result.Hits) {
+    if (H.Fixed) {
+      ++Out.Converted;
+      ++Out.EditsByRule[H.Matched->Id];
+      ++Out.EditsByCategory[H.Matched->Category];
+    } else if (H.Suppressed) {
+      ++Out.Suppressed;
+    } else if (H.Matched->reports()) {
+      LineColumn LC = Lines.locate(H.Offset);
+      LeftUse U;
+      U.Rule = H.Matched->Id;
+      U.Category = H.Matched->Category;
+      U.Kind = H.NoFixReason.empty() ? "unsupported" : "not-rewritten";
+      U.Line = LC.Line;
+      U.Column = LC.Column;
+      U.Message = H.Matched->Message;
+      U.Advice = H.NoFixReason.empty() ? H.Matched->Advice : "not rewritten here: " + H.NoFixReason;
+      Out.Left.push_back(std::move(U));
+    }
+  }
+  Out.Conflicts = Result.Conflicts;
+  return Out;
+}
+
+std::vector<FilePort> LanguageFrontend::portAll(const std::vector<FileInput> &Files, unsigned Jobs,
+                                                const std::function<bool()> &Cancelled) const {
+  std::vector<FilePort> Out(Files.size());
+  parallelFor(Files.size(), Jobs, [&](std::size_t I) {
+    if (!Cancelled())
+      Out[I] = port(*Files[I].Text, Files[I].Path);
+  });
+  return Out;
+}
 
 std::unique_ptr<LanguageFrontend> makePythonFrontend(const RuleSet &Rules, Target TheTarget,
                                                      const std::optional<ProjectConfig> &Config) {

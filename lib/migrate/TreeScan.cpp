@@ -147,10 +147,10 @@ private:
       E.Root = Index;
       E.Relative = Rel;
       E.Type = ScanEntry::Kind::Copy;
-      if (Port && Options.Frontends && !excluded(P, Rel)) {
+      if (Port && !Options.Frontends.empty() && !excluded(P, Rel)) {
         fs::path RelPath(Rel);
-        for (std::size_t F = 0; F < Options.Frontends->size(); ++F)
-          if ((*Options.Frontends)[F]->claims(RelPath)) {
+        for (std::size_t F = 0; F < Options.Frontends.size(); ++F)
+          if (Options.Frontends[F]->claims(RelPath)) {
             E.Type = ScanEntry::Kind::Source;
             E.Frontend = F;
             break;

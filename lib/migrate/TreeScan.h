@@ -8,7 +8,6 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -34,7 +33,7 @@ struct ScanOptions {
   std::function<bool(const std::filesystem::path &)> IsExcluded;   ///< the configuration's excludes
   std::vector<std::filesystem::path> NeverEnter;                   ///< directories never entered (the out-root)
   std::vector<std::filesystem::path> NeverList;                    ///< files never listed (the state file, the report)
-  const std::vector<std::unique_ptr<LanguageFrontend>> *Frontends = nullptr;
+  std::vector<const LanguageFrontend *> Frontends; ///< the first that claims a file ports it
 };
 
 struct ScanProblem {

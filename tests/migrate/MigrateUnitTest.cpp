@@ -185,6 +185,16 @@ TEST(Effort, Scale) {
   EXPECT_EQ(estimateEffort(P).Level, EffortLevel::Medium);
 }
 
+TEST(Report, JsonSafeStrings) {
+  EXPECT_EQ(jsonSafe("plain/path.py"), "plain/path.py");
+  EXPECT_EQ(jsonSafe("caf\xc3\xa9.py"), "caf\xc3\xa9.py"); // valid UTF-8 is kept
+  EXPECT_EQ(jsonSafe("caf\xe9.py"), "caf\\xE9.py");
+  EXPECT_EQ(jsonSafe("\xc0\xaf"), "\\xC0\\xAF");     // an overlong form
+  EXPECT_EQ(jsonSafe("\xed\xa0\x80"), "\\xED\\xA0\\x80"); // a surrogate
+  EXPECT_EQ(jsonSafe("\xf0\x9f\x98\x80"), "\xf0\x9f\x98\x80");
+  EXPECT_NO_THROW(dumpJson(Json("bad\xff")));
+}
+
 TEST(Report, PercentRounding) {
   EXPECT_TRUE(percent(1, 0).is_null());
   EXPECT_DOUBLE_EQ(percent(1, 3).get<double>(), 33.3);
@@ -227,4 +237,93 @@ TEST(Report, MergeEqualsWhole) {
   EXPECT_EQ(Strip, Whole) << Strip.dump(1) << "\n---\n" << Whole.dump(1);
   EXPECT_EQ(Merged.at("total").at("files").at("copied"), 4);
   EXPECT_THROW(mergeReports({S1, S1}, {"s1", "again"}), tdp::UsageError);
+}
+
+// A second language plugs in through LanguageFrontend: a fake frontend whose files depend on each
+// other (like C++ translation units sharing headers) goes through the same migration, state and
+// report.
+#include "rules/RuleLoader.h"
+#include "rules/RuleSet.h"
+
+#include <sstream>
+
+namespace {
+
+class FakeWholeSetFrontend final : public LanguageFrontend {
+public:
+  mutable int Calls = 0;
+  std::string_view language() const override { return "fake"; }
+  bool claims(const fs::path &Relative) const override { return Relative.extension() == ".fake"; }
+  bool portsWholeSet() const override { return true; }
+  FilePort port(const std::string &Text, const fs::path &) const override {
+    FilePort P;
+    P.Output = Text;
+    return P;
+  }
+  std::vector<FilePort> portAll(const std::vector<FileInput> &Files, unsigned, const std::function<bool()> &) const override {
+    ++Calls;
+    std::vector<FilePort> Out;
+    for (const FileInput &F : Files) {
+      FilePort P;
+      P.Output = *F.Text;
+      if (P.Output.find("DONE") == std::string::npos) {
+        P.Output += "DONE with " + std::to_string(Files.size()) + " files\n";
+        P.Converted = 1;
+        P.EditsByRule["FAKE001"] = 1;
+        P.EditsByCategory["fake"] = 1;
+      }
+      P.LowConfidence.push_back({"FAKE002", 1, 1, "token-level"});
+      Out.push_back(std::move(P));
+    }
+    return Out;
+  }
+};
+
+std::string slurp(const fs::path &P) {
+  std::ifstream In(P);
+  std::stringstream S;
+  S << In.rdbuf();
+  return S.str();
+}
+
+} // namespace
+
+TEST(Frontends, AWholeSetLanguagePlugsIn) {
+  fs::path Dir = fs::temp_directory_path() / ("tdp-frontend-" + std::to_string(::getpid()));
+  fs::remove_all(Dir);
+  fs::create_directories(Dir / "repo" / "src");
+  std::ofstream(Dir / "repo" / "src" / "a.fake") << "a\n";
+  std::ofstream(Dir / "repo" / "src" / "b.fake") << "b\n";
+  std::ofstream(Dir / "repo" / "c.py") << "import torch\nx = torch.ones(1).cuda()\n";
+  auto Fake = std::make_shared<FakeWholeSetFrontend>();
+  tdp::RuleSet Rules(tdp::loadBuiltinRules());
+  MigrateOptions O;
+  O.Roots = {(Dir / "repo").string()};
+  O.OutRoot = Dir / "out";
+  O.TheTarget = tdp::Target::Cpu;
+  O.RulesFingerprint = "sha256:" + std::string(64, '1');
+  O.Frontends.push_back(Fake);
+  std::ostringstream Err;
+  MigrateResult R = runMigration(O, Rules, Err);
+  EXPECT_EQ(Fake->Calls, 1);
+  EXPECT_EQ(slurp(Dir / "out" / "src" / "a.fake"), "a\nDONE with 2 files\n");
+  EXPECT_NE(slurp(Dir / "out" / "c.py").find("torchdevice"), std::string::npos);
+  ASSERT_EQ(R.Report.at("files").size(), 3u);
+  EXPECT_EQ(R.Report.at("total").at("by_language").at("fake").at("changed"), 2);
+  EXPECT_EQ(R.Report.at("total").at("low_confidence"), 2);
+  EXPECT_EQ(R.Report.at("total").at("effort").at("low"), 2); // low-confidence edits to review
+
+  // Nothing changed: everything is reused, the frontend is not called.
+  R = runMigration(O, Rules, Err);
+  EXPECT_EQ(Fake->Calls, 1);
+  EXPECT_EQ(R.Report.at("timing").at("files_reused"), 3);
+
+  // One file of the set changed: the whole set is ported again, together.
+  std::ofstream(Dir / "repo" / "src" / "b.fake") << "bb\n";
+  R = runMigration(O, Rules, Err);
+  EXPECT_EQ(Fake->Calls, 2);
+  EXPECT_EQ(R.Report.at("timing").at("files_ported"), 2);
+  EXPECT_EQ(R.Report.at("timing").at("files_reused"), 1);
+  EXPECT_EQ(slurp(Dir / "out" / "src" / "b.fake"), "bb\nDONE with 2 files\n");
+  fs::remove_all(Dir);
 }

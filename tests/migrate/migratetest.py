@@ -5,13 +5,11 @@ temporary directory (a failure does not stop the others) and prints `ok`/`FAIL`;
 is 1 when any failed. `--only a,b` runs just those cases.
 """
 import argparse
-import hashlib
 import json
 import os
 import pathlib
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile

@@ -2,9 +2,6 @@
 """migrate on a generated tree: the out-root checked file by file, a second run is a no-op, a run
 on its own output changes nothing, in place behind the dirty-tree guard, incremental re-runs."""
 import os
-import pathlib
-import shutil
-import subprocess
 
 from migratetest import (ABSENT, COPIED, LINKS, PORTED, case, expect, expect_rc, git, git_init, main, make_tree,
                          report, show, snapshot, temp_files, without_mtimes, write)
@@ -201,6 +198,23 @@ def options_mismatch_refused(tool, tmp, args):
     r = tool.migrate(*base, "--target", "mps", "--state", tmp / "bogus.json")
     expect_rc(r, 2)
     expect("not a torchdevice-port state file" in r.stderr, show(r))
+
+
+@case
+def non_utf8_file_names(tool, tmp, args):
+    repo = tmp / "repo"
+    name = os.fsdecode(b"caf\xe9.py")
+    write(repo / name, "import torch\nx = torch.ones(1).cuda()\n")
+    write(repo / os.fsdecode(b"d\xe9.txt"), "data\n")
+    r = tool.migrate(repo, "--out-root", tmp / "out", "--report", tmp / "r.json")
+    expect_rc(r, 0, "non-UTF-8 names")
+    expect(b"torchdevice" in (tmp / "out" / name).read_bytes(), "the file was not ported")
+    expect((tmp / "out" / os.fsdecode(b"d\xe9.txt")).read_bytes() == b"data\n", "the copy is missing")
+    rep = report(tmp / "r.json")
+    expect([f["path"] for f in rep["files"]] == ["caf\\xE9.py"], f"report path: {[f['path'] for f in rep['files']]}")
+    r = tool.migrate(repo, "--out-root", tmp / "out", "--report", tmp / "r.json")
+    expect_rc(r, 0)
+    expect(report(tmp / "r.json")["timing"]["files_reused"] == 1, "not reused on the second run")
 
 
 @case
