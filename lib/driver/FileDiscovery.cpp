@@ -121,7 +121,8 @@ DiscoveryResult discoverSources(const std::vector<std::string> &Paths, const Dis
         continue;
       }
       const fs::path &P = It->path();
-      fs::path Rel = fs::relative(P, Root, EC);
+      // Lexical: fs::relative would follow a symlink and name its target instead of the link.
+      fs::path Rel = P.lexically_relative(Root);
       if (It->is_directory(EC) && !It->is_symlink(EC)) {
         if (P.filename() == ".git" || (!Options.SkipDirs.empty() && sameOrInside(P, Options.SkipDirs))) {
           It.disable_recursion_pending();
@@ -139,7 +140,7 @@ DiscoveryResult discoverSources(const std::vector<std::string> &Paths, const Dis
               continue;
             }
             if (!Sub->is_directory(EC) || Sub->is_symlink(EC))
-              Result.OtherFiles.push_back({Sub->path(), Root, fs::relative(Sub->path(), Root, EC), false});
+              Result.OtherFiles.push_back({Sub->path(), Root, Sub->path().lexically_relative(Root), false});
           }
         }
         continue;

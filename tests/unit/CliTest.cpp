@@ -170,6 +170,22 @@ TEST_F(CliTest, OutRootWithOneDirectoryMirrorsIntoTheDirectoryItself) {
   EXPECT_EQ(readFile(Src / "a.py"), Source);
 }
 
+TEST_F(CliTest, OutRootMirrorsSymlinksAsLinksAndNeverWritesThroughThem) {
+  fs::path Src = Dir / "proj", Out = Dir / "ported", Outside = Dir / "outside";
+  writeFile(Src / "real.py", Source);
+  writeFile(Outside / "theirs.py", Source);
+  fs::create_symlink("real.py", Src / "link.py");
+  fs::create_symlink(fs::absolute(Outside / "theirs.py"), Src / "external.py");
+  CliRun R = cli(withRules({Src.string(), "--out-root", Out.string(), "-q"}));
+  EXPECT_EQ(R.Code, 0) << R.Err;
+  EXPECT_EQ(readFile(Out / "real.py"), Ported);
+  ASSERT_TRUE(fs::is_symlink(fs::symlink_status(Out / "link.py")));
+  EXPECT_EQ(fs::read_symlink(Out / "link.py"), fs::path("real.py"));
+  ASSERT_TRUE(fs::is_symlink(fs::symlink_status(Out / "external.py")));
+  EXPECT_EQ(readFile(Outside / "theirs.py"), Source); // not followed, not ported
+  EXPECT_EQ(readFile(Src / "real.py"), Source);
+}
+
 TEST_F(CliTest, OutRootWithTwoDirectoriesUsesTheirNames) {
   fs::path A = Dir / "first", B = Dir / "second", Out = Dir / "ported";
   writeFile(A / "a.py", Source);

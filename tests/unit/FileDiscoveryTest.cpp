@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 namespace tdp {
 namespace {
@@ -198,6 +199,28 @@ TEST(FileDiscoveryTest, SymlinkedFilesAreNotPortedButMirrored) {
   std::vector<std::string> Expected{"real.py"};
   EXPECT_EQ(relative(R.Sources, Dir.path()), Expected);
   EXPECT_TRUE(has(relative(R.OtherFiles, Dir.path()), "link.py"));
+  // The link is named by its own place in the tree, never by the file it points to.
+  for (const SourceFile &F : R.OtherFiles)
+    if (F.Path.filename() == "link.py") {
+      EXPECT_EQ(F.Relative, fs::path("link.py"));
+    }
+}
+
+TEST(FileDiscoveryTest, LinksToOutsideAndIntoSkippedFoldersKeepTheirOwnRelativePath) {
+  TempDir Dir("disclinks"), Outside("discoutside");
+  writeFile(Outside / "secret.py", "x = 1\n");
+  writeFile(Dir / "src/a.py", "x = 1\n");
+  fs::create_symlink(Outside / "secret.py", Dir / "src/out.py");
+  fs::create_directories(Dir / "build");
+  fs::create_symlink(Outside / "secret.py", Dir / "build/out.py");
+  DiscoveryResult R = discoverSources({Dir.path().string()}, {});
+  std::set<fs::path> Relatives;
+  for (const SourceFile &F : R.OtherFiles)
+    Relatives.insert(F.Relative);
+  EXPECT_TRUE(Relatives.count("src/out.py"));
+  EXPECT_TRUE(Relatives.count("build/out.py"));
+  for (const fs::path &Rel : Relatives)
+    EXPECT_FALSE(Rel.string().starts_with("..")) << Rel;
 }
 
 TEST(FileDiscoveryTest, SeveralRoots) {
