@@ -167,8 +167,10 @@ int runCli(const std::vector<std::string> &Args, std::ostream &Out, std::ostream
   try {
     if (Check->parsed())
       return static_cast<int>(runCheckCommand(CheckOptions, *Check, Out, Err, OutIsTerminal));
-    if (Migrate->parsed())
+    if (Migrate->parsed()) {
+      MigrateOptions.Commands.ExtraFlags = O.Commands.ExtraFlags;
       return runMigrateCommand(MigrateOptions, *Migrate, Out, Err);
+    }
     if (Report->parsed())
       return static_cast<int>(runReportCommand(ReportOptions, Out, Err));
     return static_cast<int>(runPort(O, App, Out, Err));

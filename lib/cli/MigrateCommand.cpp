@@ -53,6 +53,11 @@ CLI::App *addMigrateCommand(CLI::App &Parent, MigrateCliOptions &O) {
       ->check(CLI::IsMember({"auto", "bar", "lines", "off"}))
       ->capture_default_str();
   M->add_flag("-q,--quiet", O.Quiet, "No progress and no summary (errors are still printed)");
+  M->add_option("-p", O.Commands.CompileDbDir,
+                "C++: directory holding compile_commands.json for every ROOT (default: each ROOT's own "
+                "compile_commands.json or build/compile_commands.json; without one, C++17 with LibTorch's "
+                "include directories). Compiler flags may also follow `--` at the end of the command line")
+      ->type_name("DIR");
   M->footer(R"(Examples:
   torchdevice-port migrate repo/ --out-root ported/ --target mps --report report.md
   torchdevice-port migrate repo/ --in-place --report migration.json
@@ -168,6 +173,7 @@ int runMigrateCommand(MigrateCliOptions &O, const CLI::App &Command, std::ostrea
   MO.Jobs = jobsOf(O.Common);
   MO.VendorRuntime = O.VendorRuntime;
   MO.AllowDirty = O.AllowDirty;
+  MO.Commands = O.Commands;
   bool ErrIsTerminal = &Err == &std::cerr && ::isatty(STDERR_FILENO) != 0;
   using PM = migrate::Progress::Mode;
   MO.ProgressMode = O.Quiet || O.Progress == "off" ? PM::Off
@@ -188,7 +194,9 @@ int runMigrateCommand(MigrateCliOptions &O, const CLI::App &Command, std::ostrea
                       {"ignore", O.Common.Ignore},
                       {"exclude", O.Common.Excludes},
                       {"config", Config ? migrate::Json(ConfigHash) : migrate::Json(nullptr)},
-                      {"vendor_runtime", O.VendorRuntime}};
+                      {"vendor_runtime", O.VendorRuntime},
+                      {"cpp_compile_commands", O.Commands.CompileDbDir},
+                      {"cpp_flags", O.Commands.ExtraFlags}};
   if (!O.Report.empty())
     MO.ReportFiles.push_back(O.Report);
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cli/CommonOptions.h"
+#include "cpp/CompileCommandOptions.h"
 
 #include <iosfwd>
 #include <string>
@@ -25,6 +26,7 @@ struct MigrateCliOptions {
   bool AllowDirty = false;
   bool Quiet = false;
   std::string Progress = "auto";
+  cpp::CompileCommandOptions Commands; ///< -p DIR; flags after `--` (set by the caller)
 };
 
 CLI::App *addMigrateCommand(CLI::App &Parent, MigrateCliOptions &O);

@@ -66,7 +66,11 @@ llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> fileSystemWithShims() {
   };
   Add(ShimDirectory, parseShimFiles());
   Add(ExampleHeaderDirectory, exampleHeaderFiles());
-  auto Overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(llvm::vfs::getRealFileSystem());
+  auto Overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      // Not getRealFileSystem(): ClangTool sets the working directory of its file system to each
+      // compile command's directory, and on the real one that is the whole process's chdir (fatal
+      // for relative paths and for the other threads). A physical file system keeps its own.
+      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(llvm::vfs::createPhysicalFileSystem().release()));
   Overlay->pushOverlay(Memory);
   return Overlay;
 }

@@ -155,6 +155,8 @@ CppPortResult portCppFiles(const std::vector<CppFileInput> &Files, const RuleSet
   auto RunTUs = [&](const std::vector<std::string> &List, std::vector<TuMatchResult> &Out) {
     Out.resize(List.size());
     parallelFor(List.size(), Options.Jobs, [&](std::size_t I) {
+      if (Options.Cancelled && Options.Cancelled())
+        return;
       Out[I] = matchTranslationUnit(List[I], *Commands.Database, Index, Scope, fileSystemWithShims(), MO);
     });
   };
@@ -176,10 +178,13 @@ CppPortResult portCppFiles(const std::vector<CppFileInput> &Files, const RuleSet
   auto Collect = [&](const std::vector<std::string> &List, std::vector<TuMatchResult> &Res) {
     for (std::size_t I = 0; I < List.size(); ++I) {
       TuMatchResult &T = Res[I];
-      if (T.Errors)
-        Result.Notes.push_back(List[I] + ": " + std::to_string(T.Errors) + " parse error" + (T.Errors == 1 ? "" : "s") +
-                               " (first: " + T.FirstError +
-                               "); names that did not resolve were matched at token level (lower confidence)");
+      if (T.Errors) {
+        std::string What = std::to_string(T.Errors) + " parse error" + (T.Errors == 1 ? "" : "s") + " (first: " +
+                           T.FirstError + "); names that did not resolve were matched at token level (lower confidence)";
+        Result.Notes.push_back(List[I] + ": " + What);
+        if (auto It = ByCanonical.find(List[I]); It != ByCanonical.end())
+          Result.ParseErrors[It->second->Path] = What;
+      }
       for (CppHit &H : T.Hits)
         HitsByFile[H.File].push_back(std::move(H));
     }

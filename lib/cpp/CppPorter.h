@@ -9,6 +9,7 @@
 #include "rules/Rule.h"
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -26,6 +27,9 @@ struct CppPortOptions {
   std::vector<std::filesystem::path> Roots; ///< the project: edits outside are dropped
   bool InsertRuntimeInclude = true; ///< add <torchdevice/torchdevice.h> and TORCHDEVICE_PREFER where needed
   bool ExampleHeaders = false;      ///< parse against the lite LibTorch headers (rule examples)
+  /// Asked before each translation unit; true stops the run early (`migrate` on Ctrl-C): the
+  /// results are then incomplete and must be discarded.
+  std::function<bool()> Cancelled;
 };
 
 struct CppFileInput {
@@ -36,6 +40,9 @@ struct CppFileInput {
 struct CppPortResult {
   std::map<std::filesystem::path, python::PortResult> Files; ///< by the input path
   std::vector<std::string> Notes; ///< per TU: where compile commands came from, parse errors
+  /// By input path: the parse errors of the file's own translation unit (a source, or a header
+  /// parsed on its own), in the words of the matching note.
+  std::map<std::filesystem::path, std::string> ParseErrors;
   std::string CommandSource;
 };
 

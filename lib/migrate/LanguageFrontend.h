@@ -55,6 +55,9 @@ struct FilePort {
   std::vector<LowConfidenceEdit> LowConfidence;
   std::vector<std::string> Conflicts;
   std::vector<ParseProblem> Problems; ///< non-empty: the file was left unchanged
+  /// Compiler diagnostics that did not stop the port (C++: parse errors of the file's translation
+  /// unit; names that did not resolve were matched at token level). Always empty for Python.
+  std::vector<std::string> Diagnostics;
 };
 
 /// One file handed to a frontend.

@@ -6,6 +6,7 @@
 #include "driver/GitGuard.h"
 #include "migrate/ContentHash.h"
 #include "migrate/Interrupt.h"
+#include "migrate/CppFrontend.h"
 #include "migrate/LanguageFrontend.h"
 #include "migrate/MigrationState.h"
 #include "migrate/MirrorIO.h"
@@ -81,6 +82,8 @@ public:
       : Options(O), Err(E), Bar(E, O.ProgressMode) {
     Frontends = O.Frontends;
     Frontends.push_back(makePythonFrontend(Rules, O.TheTarget, O.Config));
+    if (O.Cpp)
+      Frontends.push_back(makeCppFrontend(Rules, {O.TheTarget, O.Roots, O.Commands}));
   }
 
   MigrateResult run();
@@ -95,6 +98,14 @@ private:
   }
   fs::path destPath(const ScanEntry &E) const { return destBase(E.Root) / E.Relative; }
   std::string keyOf(const ScanEntry &E) const { return jsonSafe(Roots[E.Root].Name + "/" + E.Relative); }
+  /// What decides the shard of an entry: its path below the root, except for the files of a
+  /// whole-set frontend (C++), which stay together in one shard per repository (a header is
+  /// ported with the translation units that include it).
+  std::string shardKey(const ScanEntry &E) const {
+    if (E.Type == ScanEntry::Kind::Source && Frontends[E.Frontend]->portsWholeSet())
+      return Roots[E.Root].Name + ":" + std::string(Frontends[E.Frontend]->language());
+    return E.Relative;
+  }
 
   bool loadSource(SourceItem &Item, bool MayReuse);
   void finishSource(SourceItem &Item, FilePort &&P);
@@ -638,7 +649,7 @@ MigrateResult Migration::run() {
     }
     if (E.Relative.find('/') == std::string::npos && E.Relative == StateFileName)
       continue; // an earlier run's state, never ported nor copied
-    if (!inShard(E.Relative, Options.ShardIndex, Options.ShardCount))
+    if (!inShard(shardKey(E), Options.ShardIndex, Options.ShardCount))
       continue;
     if (E.Type == ScanEntry::Kind::Source) {
       SourceItem Item;

@@ -3,6 +3,7 @@
 // ported), in shards, with a migration report. See docs/migrate.md.
 #pragma once
 
+#include "cpp/CompileCommandOptions.h"
 #include "driver/ProjectConfig.h"
 #include "migrate/LanguageFrontend.h"
 #include "migrate/MigrationReport.h"
@@ -39,7 +40,9 @@ struct MigrateOptions {
   std::string RulesFingerprint;
   Json ReportOptions = Json::object(); ///< settings shards of one run share (in the report and the state)
   std::vector<std::filesystem::path> ReportFiles; ///< never picked up by discovery
-  /// Frontends besides Python's (asked first, in order): how another language plugs in.
+  bool Cpp = true;                     ///< port C++ sources and headers (the C++ frontend) too
+  cpp::CompileCommandOptions Commands; ///< C++: -p DIR / flags after `--` (else found in each root)
+  /// Frontends besides Python's and C++'s (asked first, in order): how another language plugs in.
   std::vector<std::shared_ptr<const LanguageFrontend>> Frontends;
 };
 

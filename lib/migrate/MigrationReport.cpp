@@ -109,6 +109,7 @@ Json fileRecord(const std::string &Repository, const std::string &Path, std::str
                         {"column", P.Column ? Json(P.Column) : Json(nullptr)},
                         {"message", P.Message}});
   J["parse_problems"] = Problems;
+  J["diagnostics"] = Port.Diagnostics;
   return J;
 }
 

@@ -16,7 +16,7 @@
 namespace tdp::migrate {
 
 inline constexpr const char *StateFileName = ".torchdevice-port-state.json";
-inline constexpr int StateSchemaVersion = 1;
+inline constexpr int StateSchemaVersion = 2; // 2: file records carry "diagnostics"
 
 struct SourceState {
   std::string Input;  ///< SHA-256 of the input

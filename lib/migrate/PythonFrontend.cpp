@@ -67,6 +67,12 @@ FilePort filePortFrom(const std::string &Original, const python::PortResult &Res
       ++Out.Converted;
       ++Out.EditsByRule[H.Matched->Id];
       ++Out.EditsByCategory[H.Matched->Category];
+      if (H.LowConfidence) {
+        LineColumn LC = Lines.locate(H.Offset);
+        Out.LowConfidence.push_back({H.Matched->Id, LC.Line, LC.Column,
+                                     "matched at token level: the name did not resolve (inactive preprocessor "
+                                     "branch, or code that does not compile with the flags used)"});
+      }
     } else if (H.Suppressed) {
       ++Out.Suppressed;
     } else if (H.Matched->reports()) {

@@ -278,6 +278,14 @@ void layout(const Json &R, Document &D) {
     D.heading(2, "Conflicting edits (not applied)");
     D.bullets(Conflicts);
   }
+  std::vector<std::string> Diagnostics;
+  for (const Json &F : R.at("files"))
+    for (const Json &Note : F.value("diagnostics", Json::array()))
+      Diagnostics.push_back("`" + Where(F) + "`: " + Note.get<std::string>());
+  if (!Diagnostics.empty()) {
+    D.heading(2, "Compiler diagnostics (ported anyway)");
+    D.bullets(Diagnostics);
+  }
   std::vector<std::vector<std::string>> Low;
   for (const Json &F : R.at("files"))
     for (const Json &L : F.at("low_confidence"))

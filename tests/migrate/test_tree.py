@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """migrate on a generated tree: the out-root checked file by file, a second run is a no-op, a run
 on its own output changes nothing, in place behind the dirty-tree guard, incremental re-runs."""
+import json
 import os
+import pathlib
 
 from migratetest import (ABSENT, COPIED, LINKS, PORTED, case, expect, expect_rc, git, git_init, main, make_tree,
                          report, show, snapshot, temp_files, without_mtimes, write)
@@ -228,6 +230,135 @@ def usage_errors(tool, tmp, args):
         r = tool.migrate(*argv)
         expect_rc(r, 2, f"usage error {argv}")
         expect(text in r.stderr, show(r))
+
+# A LibTorch C++ tree: a project header shared by two translation units, a compile database in
+# build/ (found there by migrate), and the lite LibTorch headers the tool embeds (fast to parse;
+# the real headers are exercised by the C++ end-to-end tests).
+LITE_HEADERS = "/__torchdevice_port__/example-headers"
+
+SHARED_H = """#pragma once
+#include <torch/torch.h>
+#include <c10/cuda/CUDAStream.h>
+
+inline torch::Device preferred_device() { return torch::Device(torch::kCUDA, 0); }
+inline bool gpu_ready() { return torch::cuda::is_available(); }
+"""
+
+TRAIN_CPP = """#include "shared.h"
+
+torch::Tensor step(torch::Tensor x) {
+  auto y = x.to(preferred_device());
+  torch::cuda::synchronize();
+  return y.cuda();
+}
+"""
+
+EVAL_CPP = """#include "shared.h"
+#include <cuda_runtime.h>
+
+#ifdef WITH_CUDA
+void legacy() { auto s = c10::cuda::getCurrentCUDAStream(); }
+#endif
+
+bool evaluate(torch::Tensor x) {
+  void *p = nullptr;
+  cudaMalloc(&p, 16);
+  return gpu_ready() && x.is_cuda();
+}
+"""
+
+
+def make_cpp_tree(base):
+    repo = pathlib.Path(base) / "cpprepo"
+    write(repo / "include" / "shared.h", SHARED_H)
+    write(repo / "src" / "train.cpp", TRAIN_CPP)
+    write(repo / "src" / "eval.cpp", EVAL_CPP)
+    write(repo / "tools" / "plot.py", "import torch\nx = torch.ones(1).cuda()\n")
+    flags = ["clang++", "-std=c++17", "-I" + LITE_HEADERS, "-I" + str(repo / "include")]
+    db = [{"directory": str(repo), "file": str(repo / "src" / name), "arguments": flags + ["-c", str(repo / "src" / name)]}
+          for name in ("train.cpp", "eval.cpp")]
+    write(repo / "build" / "compile_commands.json", json.dumps(db, indent=1))
+    return repo
+
+
+CPP_FILES = ["include/shared.h", "src/train.cpp", "src/eval.cpp"]
+
+
+@case
+def cpp_through_the_cpp_frontend(tool, tmp, args):
+    repo = make_cpp_tree(tmp)
+    r = tool.migrate(repo, "--out-root", tmp / "out", "--target", "cpu", "--report", tmp / "r.json", "-j", "2")
+    expect_rc(r, 0, "C++ tree")
+    out = tmp / "out"
+    # The same as the port command with the same compile database.
+    ref = tmp / "ref"
+    r2 = tool.run(repo, "--out-root", ref, "--target", "cpu", "-q", "-p", repo / "build")
+    expect_rc(r2, (0, 1), "port reference")
+    for rel in CPP_FILES:
+        expect((out / rel).read_bytes() == (ref / rel).read_bytes(),
+               f"{rel}: migrate and the port command disagree:\n{(out / rel).read_text()}\n---\n{(ref / rel).read_text()}")
+    shared = (out / "include/shared.h").read_text()
+    expect("torchdevice/torchdevice.h" in shared and "kCUDA" not in shared and "torch::cuda::" not in shared,
+           f"the shared header is not ported:\n{shared}")
+    expect(shared.count("torchdevice/torchdevice.h") == 1, "the runtime header was included twice")
+    train = (out / "src/train.cpp").read_text()
+    expect(".cuda()" not in train and "torch::cuda::synchronize" not in train, f"train.cpp not ported:\n{train}")
+    expect('TORCHDEVICE_PREFER("cpu")' in train, f"no target in train.cpp:\n{train}")
+    rep = report(tmp / "r.json")
+    by_path = {f["path"]: f for f in rep["files"]}
+    expect(set(by_path) == set(CPP_FILES) | {"tools/plot.py"}, f"report files: {sorted(by_path)}")
+    for rel in CPP_FILES:
+        expect(by_path[rel]["language"] == "cpp" and by_path[rel]["status"] == "changed", f"{rel}: {by_path[rel]}")
+    ev = by_path["src/eval.cpp"]
+    expect(any(u["rule"] == "UNS501" or "cudaMalloc" in u["message"] for u in ev["unsupported"]),
+           f"cudaMalloc not reported: {ev['unsupported']}")
+    expect([l["line"] for l in ev["low_confidence"]] == [5], f"the inactive #ifdef branch: {ev['low_confidence']}")
+    expect(by_path["include/shared.h"]["low_confidence"] == [], "the header resolved semantically")
+    expect(rep["total"]["by_language"] == {"cpp": {"scanned": 3, "changed": 3, "with_problems": 0},
+                                           "python": {"scanned": 1, "changed": 1, "with_problems": 0}},
+           f"by_language: {rep['total']['by_language']}")
+
+    # A second run reuses everything; a change to one TU re-ports the C++ set, rewriting only what changed.
+    before = snapshot(out)
+    r = tool.migrate(repo, "--out-root", tmp / "out", "--target", "cpu", "--report", tmp / "r2.json")
+    expect_rc(r, 0)
+    expect(report(tmp / "r2.json")["timing"]["files_ported"] == 0, "the C++ files were ported again")
+    expect(snapshot(out) == before, "the second run touched the out-root")
+    write(repo / "src/train.cpp", TRAIN_CPP + "\nvoid more() { torch::cuda::synchronize(); }\n")
+    r = tool.migrate(repo, "--out-root", tmp / "out", "--target", "cpu", "--report", tmp / "r3.json")
+    expect_rc(r, 0)
+    expect(report(tmp / "r3.json")["timing"]["files_ported"] == 3, "a changed TU re-ports the whole C++ set")
+    after = snapshot(out)
+    touched = sorted(k for k in after if k in before and before[k] != after[k] and after[k][0] != "dir")
+    expect(touched == [".torchdevice-port-state.json", "src/train.cpp"], f"rewritten: {touched}")
+
+    # Shards: all C++ files of a repository land in one shard.
+    owners = {}
+    for k in (1, 2, 3):
+        r = tool.migrate(repo, "--out-root", tmp / f"s{k}", "--target", "cpu", "--shard", f"{k}/3",
+                         "--report", tmp / f"s{k}.json")
+        expect_rc(r, 0, f"shard {k}")
+        for f in report(tmp / f"s{k}.json")["files"]:
+            owners.setdefault(f["language"], set()).add(k)
+    expect(len(owners.get("cpp", ())) == 1, f"C++ files split over shards: {owners}")
+
+
+@case
+def cpp_with_relative_paths(tool, tmp, args):
+    # Clang's tooling moves its file system's working directory to each compile command's directory;
+    # that must never move the process's, or relative output paths land elsewhere (a regression).
+    make_cpp_tree(tmp)
+    r = tool.migrate("cpprepo", "--out-root", "out", "--target", "cpu", "--report", "r.md", "-j", "2", cwd=tmp)
+    expect_rc(r, 0, "relative paths")
+    expect("error" not in r.stderr, show(r))
+    expect((tmp / "r.md").is_file(), "the report went elsewhere")
+    for rel in CPP_FILES:
+        expect((tmp / "out" / rel).is_file(), f"{rel} missing in the out-root")
+    r = tool.run("cpprepo", "--out-root", "out2", "-p", "cpprepo/build", "--target", "cpu", "-j", "2", cwd=tmp)
+    expect_rc(r, 0, "port with relative paths")
+    for rel in CPP_FILES:
+        expect((tmp / "out2" / rel).read_bytes() == (tmp / "out" / rel).read_bytes(), f"{rel}: port and migrate differ")
+    expect(not list((tmp / "cpprepo").rglob("out*")), "output written inside the input tree")
 
 
 if __name__ == "__main__":
