@@ -117,5 +117,44 @@ def sigint_in_place(tool, tmp, args):
     expect(a == b, f"resumed in-place tree differs: {sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))[:10]}")
 
 
+@case
+def sigint_during_cpp_then_resume(tool, tmp, args):
+    """An interruption while the C++ set is parsed: no C++ output is written (the set is all or
+    nothing), the Python files done are complete, and the resumed run equals an uninterrupted one."""
+    import json
+    from migratetest import write
+    from test_tree import LITE_HEADERS, SHARED_H, TRAIN_CPP
+    repo = make_big_tree(tmp, packages=2, files=10)
+    write(repo / "include" / "shared.h", SHARED_H)
+    db = []
+    for i in range(12):
+        src = repo / "src" / f"tu{i:02d}.cpp"
+        write(src, TRAIN_CPP + f"\nint value{i}() {{ return {i}; }}\n")
+        db.append({"directory": str(repo), "file": str(src),
+                   "arguments": ["clang++", "-std=c++17", "-I" + LITE_HEADERS, "-I" + str(repo / "include"), "-c",
+                                 str(src)]})
+    write(repo / "build" / "compile_commands.json", json.dumps(db))
+    common = ["--target", "cpu", "-j", "1"]
+    r = tool.migrate(repo, "--out-root", tmp / "ref", *common, "--report", tmp / "ref.json", timeout=300)
+    expect_rc(r, 1, "uninterrupted run")
+    ref_report = report(tmp / "ref.json")
+    expect(sum(f["language"] == "cpp" for f in ref_report["files"]) == 13, "the C++ files were not ported")
+    argv = [repo, "--out-root", tmp / "out", *common]
+    for delay in (1.0, 0.5, 0.2, 0.0):
+        rc, err = interrupt_after_start(tool, argv + ["--report", tmp / "partial.json"], signal.SIGINT, delay)
+        if rc == 130:
+            break
+        expect(rc == 1, f"unexpected exit {rc}:\n{err}")
+        for p in sorted((tmp / "out").rglob("*"), reverse=True):
+            p.unlink() if p.is_file() or p.is_symlink() else p.rmdir()
+    else:
+        raise AssertionError("the run always finished before the signal")
+    check_partial(tmp / "ref", tmp / "out")
+    cpp_out = [p for p in (tmp / "out").rglob("*") if p.suffix in (".cpp", ".h")]
+    cpp_ref = [p for p in (tmp / "ref").rglob("*") if p.suffix in (".cpp", ".h")]
+    expect(len(cpp_out) in (0, len(cpp_ref)), f"a partial C++ set was written: {len(cpp_out)} of {len(cpp_ref)}")
+    resume_and_compare(tool, tmp, argv, ref_report)
+
+
 if __name__ == "__main__":
     main()

@@ -223,5 +223,30 @@ def vendor_runtime(tool, tmp, args):
     expect((tmp / "out4" / "torchdevice" / "__init__.py").is_file(), "env override not used")
 
 
+@case
+def cpp_report_validates_and_renders(tool, tmp, args):
+    from test_tree import make_cpp_tree
+    repo = make_cpp_tree(tmp)
+    # A TU with an error: ported anyway, the error in `diagnostics`.
+    write(repo / "src" / "odd.cpp", '#include "shared.h"\nvoid f() { undeclared_call(); torch::cuda::synchronize(); }\n')
+    db = json.loads((repo / "build" / "compile_commands.json").read_text())
+    db.append(dict(db[0], file=str(repo / "src" / "odd.cpp"),
+                   arguments=db[0]["arguments"][:-1] + [str(repo / "src" / "odd.cpp")]))
+    write(repo / "build" / "compile_commands.json", json.dumps(db))
+    r = tool.migrate(repo, "--out-root", tmp / "out", "--target", "mps", "--report", tmp / "r.json")
+    expect_rc(r, 0, "C++ tree")
+    rep = report(tmp / "r.json")
+    expect_valid(args, rep, "a report with C++ files")
+    by_path = {f["path"]: f for f in rep["files"]}
+    odd = by_path["src/odd.cpp"]
+    expect(len(odd["diagnostics"]) == 1 and "undeclared_call" in odd["diagnostics"][0], f"odd.cpp: {odd}")
+    expect(odd["status"] == "changed", "a TU with an error is still ported")
+    expect(rep["options"]["cpp_compile_commands"] == "" and rep["options"]["cpp_flags"] == [], f"{rep['options']}")
+    md = tool.run("report", "render", tmp / "r.json").stdout
+    for heading in ("Compiler diagnostics (ported anyway)", "Low-confidence (token-level) edits to review"):
+        expect(heading in md, f"no '{heading}' section:\n{md}")
+    expect("src/eval.cpp" in md and "UNS5" in md, f"the unsupported C++ use is not in the Markdown:\n{md}")
+
+
 if __name__ == "__main__":
     main()
