@@ -160,6 +160,8 @@ def render_rule(rule: dict) -> list[str]:
         out.append(f"- Fix safety: {rule.get('fix_safety', 'safe')}")
     if rule.get("advice"):
         out.append(f"- Advice: {rule['advice']}")
+    if rule.get("effort"):
+        out.append(f"- Manual work per use left (`migrate` effort): {rule['effort']}")
     if rule.get("note"):
         out.append(f"- Note: {rule['note']}")
     out.append(f"- Examples: {len(rule.get('examples', []))} (run by `torchdevice-port --verify-rules`)")

@@ -64,6 +64,8 @@ void listRules(const RuleSet &Rules, bool Json, std::ostream &Out) {
       E["fix_safety"] = R.Safety == FixSafety::Safe ? "safe" : "unsafe";
       if (!R.Advice.empty())
         E["advice"] = R.Advice;
+      if (!R.Effort.empty())
+        E["effort"] = R.Effort;
       E["source"] = R.SourceFile;
       List.push_back(E);
     }
@@ -96,6 +98,8 @@ ExitCode explainRule(const RuleSet &Rules, const std::string &Id, std::ostream &
     Out << "Fix safety: " << (R->Safety == FixSafety::Safe ? "safe" : "unsafe") << "\n";
   if (!R->Advice.empty())
     Out << "Advice: " << R->Advice << "\n";
+  if (!R->Effort.empty())
+    Out << "Manual work per use left (migrate report): " << R->Effort << "\n";
   if (!R->Note.empty())
     Out << "\n" << R->Note << "\n";
   for (const RuleExample &Ex : R->Examples) {

@@ -1,7 +1,5 @@
 #include "migrate/Effort.h"
 
-#include <map>
-
 namespace tdp::migrate {
 
 std::string_view effortName(EffortLevel L) {
@@ -20,41 +18,6 @@ std::string_view effortName(EffortLevel L) {
 
 namespace {
 
-/// Unsupported rules whose uses cost more or less than the default (medium). The table is by
-/// rule id; a rule it does not name (a user's rule, say) costs medium. See docs/migrate.md.
-const std::map<std::string, EffortLevel, std::less<>> &ruleEffort() {
-  static const std::map<std::string, EffortLevel, std::less<>> Table = {
-      // Work that touches the design: kernels, extensions, graphs, collectives, allocators.
-      {"UNS001", EffortLevel::High}, // CUDA graphs
-      {"UNS003", EffortLevel::High}, // jiterator kernels
-      {"UNS004", EffortLevel::High}, // CUDA C++ extensions
-      {"UNS005", EffortLevel::High}, // inline CUDA extension sources
-      {"UNS006", EffortLevel::High}, // JIT-built CUDA extensions
-      {"UNS007", EffortLevel::High}, // JIT-built CUDA extensions
-      {"UNS008", EffortLevel::High}, // torch.cuda.nccl collectives
-      {"UNS009", EffortLevel::High}, // torch.cuda.comm multi-GPU helpers
-      {"UNS010", EffortLevel::High}, // Triton kernels
-      {"UNS011", EffortLevel::High}, // CuPy, PyCUDA, Numba CUDA
-      {"UNS013", EffortLevel::High}, // GPUDirect Storage
-      {"UNS016", EffortLevel::High}, // Metal shaders
-      {"MEM016", EffortLevel::High}, // custom allocators and memory pools
-      {"STR009", EffortLevel::High}, // external CUDA streams
-      {"STR010", EffortLevel::High}, // green contexts
-      // Local, optional instrumentation and diagnostics: delete or guard a line.
-      {"UNS002", EffortLevel::Low}, // NVTX markers
-      {"UNS012", EffortLevel::Low}, // TunableOp
-      {"UNS014", EffortLevel::Low}, // CUDA profiler start/stop
-      {"UNS015", EffortLevel::Low}, // MPS profiler
-      {"QRY011", EffortLevel::Low}, // hardware telemetry
-      {"QRY016", EffortLevel::Low}, // macOS version checks
-      {"SYN002", EffortLevel::Low}, // sync debug mode
-      {"MEM017", EffortLevel::Low}, // allocator statistics
-      {"MEM020", EffortLevel::Low}, // recommended_max_memory
-      {"BKN006", EffortLevel::Low}, // cuFFT plan cache
-  };
-  return Table;
-}
-
 EffortLevel raised(EffortLevel L) {
   return L == EffortLevel::Low ? EffortLevel::Medium : EffortLevel::High;
 }
@@ -64,8 +27,12 @@ EffortLevel raised(EffortLevel L) {
 EffortLevel effortOfUse(const LeftUse &Use) {
   if (Use.Kind == "not-rewritten")
     return EffortLevel::Low; // a rewritable use in an unusual spelling: one local edit
-  auto It = ruleEffort().find(Use.Rule);
-  return It == ruleEffort().end() ? EffortLevel::Medium : It->second;
+  // The rule's own estimate (its "effort" in the rule file); medium when it names none.
+  if (Use.Effort == "low")
+    return EffortLevel::Low;
+  if (Use.Effort == "high")
+    return EffortLevel::High;
+  return EffortLevel::Medium;
 }
 
 Effort estimateEffort(const FilePort &Port) {

@@ -29,6 +29,7 @@ struct LeftUse {
   std::string Kind; ///< "unsupported" (the rule has no port) or "not-rewritten" (it could not rewrite here)
   unsigned Line = 0, Column = 0;
   std::string Message, Advice; ///< Advice: the rule's advice, or why it was not rewritten here
+  std::string Effort;          ///< the rule's "effort" (low/medium/high; empty = medium)
 };
 
 /// An edit made at token level, without semantic confirmation (C++ fallback); none for Python.

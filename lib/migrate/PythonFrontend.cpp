@@ -84,6 +84,7 @@ FilePort filePortFrom(const std::string &Original, const python::PortResult &Res
       U.Line = LC.Line;
       U.Column = LC.Column;
       U.Message = H.Matched->Message;
+      U.Effort = H.Matched->Effort;
       U.Advice = H.NoFixReason.empty() ? H.Matched->Advice : "not rewritten here: " + H.NoFixReason;
       Out.Left.push_back(std::move(U));
     }

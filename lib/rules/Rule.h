@@ -79,6 +79,9 @@ struct Rule {
   FixSafety Safety = FixSafety::Safe;
   std::string Message;
   std::string Advice;
+  /// The manual work one use left behind costs in the migration report: "low", "medium" or
+  /// "high"; empty = medium. Only for rules that report (unsupported, or a rewrite that can fail).
+  std::string Effort;
   std::string Note;
   std::string Import; ///< module the rewrite needs, or empty
   RuleMatch Match;

@@ -272,7 +272,7 @@ Rule readRule(const Reporter &Rep, const json &Obj, std::size_t Index) {
   if (auto It = Obj.find("id"); It != Obj.end() && It->is_string())
     RR.Id = It->get<std::string>();
   checkKeys(RR, Obj, {"id", "language", "category", "kind", "message", "match", "rewrite", "import", "fix_safety",
-                      "advice", "note", "examples"},
+                      "advice", "note", "examples", "effort"},
             "a rule");
 
   Rule R;
@@ -309,6 +309,11 @@ Rule readRule(const Reporter &Rep, const json &Obj, std::size_t Index) {
     RR.fail("message must be one non-empty line");
   R.Advice = RR.str("advice", false);
   R.Note = RR.str("note", false);
+  R.Effort = RR.str("effort", false);
+  if (!R.Effort.empty() && R.Effort != "low" && R.Effort != "medium" && R.Effort != "high")
+    RR.fail("effort must be \"low\", \"medium\" or \"high\", not \"" + R.Effort + "\"");
+  if (!R.Effort.empty() && R.Kind == RuleKind::Keep)
+    RR.fail("a keep rule leaves no work: remove 'effort'");
   R.Import = RR.str("import", false);
   std::string Safety = RR.str("fix_safety", false);
   if (Safety.empty() || Safety == "safe")

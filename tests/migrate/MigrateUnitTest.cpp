@@ -6,6 +6,7 @@
 #include "migrate/GitIgnore.h"
 #include "migrate/MigrateRun.h"
 #include "migrate/MigrationReport.h"
+#include "rules/RuleLoader.h"
 
 #include <gtest/gtest.h>
 
@@ -144,10 +145,15 @@ TEST(Shards, StableAndComplete) {
 
 namespace {
 
+/// A use left by a built-in rule, with that rule's effort (from its JSON); an unknown id has none.
 LeftUse use(const char *Rule, const char *Kind = "unsupported") {
+  static const std::vector<tdp::Rule> Builtin = tdp::loadBuiltinRules();
   LeftUse U;
   U.Rule = Rule;
   U.Kind = Kind;
+  for (const tdp::Rule &R : Builtin)
+    if (R.Id == Rule)
+      U.Effort = R.Effort;
   U.Line = 1;
   U.Column = 1;
   U.Message = "m";
@@ -159,8 +165,10 @@ LeftUse use(const char *Rule, const char *Kind = "unsupported") {
 TEST(Effort, Scale) {
   FilePort P;
   EXPECT_EQ(estimateEffort(P).Level, EffortLevel::None);
-  P.Left = {use("UNS002")};
+  P.Left = {use("UNS002")}; // NVTX: "effort": "low" in rules/python/unsupported.json
   EXPECT_EQ(estimateEffort(P).Level, EffortLevel::Low);
+  P.Left = {use("UNS502")}; // C++ kernels: "effort": "high" in rules/cpp/unsupported.json
+  EXPECT_EQ(estimateEffort(P).Level, EffortLevel::High);
   P.Left = {use("UNS002"), use("DEV005")};
   Effort E = estimateEffort(P);
   EXPECT_EQ(E.Level, EffortLevel::Medium);

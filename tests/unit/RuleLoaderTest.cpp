@@ -244,6 +244,19 @@ TEST(RuleLoaderTest, UnknownKeysInARuleAreRejected) {
   EXPECT_TRUE(contains(Error, "unknown key 'imports'")) << Error;
 }
 
+TEST(RuleLoaderTest, EffortIsLowMediumOrHighAndNotOnKeepRules) {
+  std::vector<Rule> Rules = parseRuleFile(
+      ruleFileJson({ruleJson("SYN401", "sync", "unsupported", R"j({"name": "a.b"})j", "", R"j("effort": "high")j")}),
+      "rules.json");
+  ASSERT_EQ(Rules.size(), 1u);
+  EXPECT_EQ(Rules[0].Effort, "high");
+  std::string Error = loadError(
+      ruleFileJson({ruleJson("SYN401", "sync", "unsupported", R"j({"name": "a.b"})j", "", R"j("effort": "huge")j")}));
+  EXPECT_TRUE(contains(Error, "effort must be \"low\", \"medium\" or \"high\"")) << Error;
+  Error = loadError(ruleFileJson({ruleJson("SYN401", "sync", "keep", R"j({"name": "a.b"})j", "", R"j("effort": "low")j")}));
+  EXPECT_TRUE(contains(Error, "a keep rule leaves no work")) << Error;
+}
+
 TEST(RuleLoaderTest, UnknownKeysInAMatchAreRejected) {
   std::string Error =
       loadError(ruleFileJson({ruleJson("SYN401", "sync", "keep", R"j({"name": "a.b", "caled": true})j")}));
