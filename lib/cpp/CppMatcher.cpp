@@ -2,6 +2,7 @@
 
 #include "cpp/ClangSetup.h"
 #include "cpp/CppRuleIndex.h"
+#include "rules/CallVariables.h"
 
 #include <clang/AST/ASTConsumer.h>
 #include <clang/AST/RecursiveASTVisitor.h>
@@ -39,19 +40,6 @@ bool ProjectScope::contains(const std::string &Path) const {
 }
 
 namespace {
-
-bool isCallVariable(const std::string &V, const std::vector<std::string> &Params) {
-  if (V == "ARGS" || V == "KWARGS" || (V.size() == 1 && std::isdigit(static_cast<unsigned char>(V[0]))))
-    return true;
-  return std::find(Params.begin(), Params.end(), V) != Params.end();
-}
-
-bool usesCallVariables(const Template &T, const std::vector<std::string> &Params) {
-  for (const std::string &V : T.variables())
-    if (isCallVariable(V, Params))
-      return true;
-  return false;
-}
 
 /// Collects the hits of one TU. Shared by the AST visitor, the preprocessor callbacks and the
 /// token pass.
@@ -218,6 +206,16 @@ public:
   bool shouldVisitTemplateInstantiations() const { return false; }
   bool shouldVisitImplicitCode() const { return false; }
 
+  /// A call's arguments as written (defaulted ones left out), for the template's call variables.
+  CallArguments callArguments(const CallExpr *C) const {
+    CallArguments Args;
+    for (const Expr *A : C->arguments())
+      if (!isa<CXXDefaultArgExpr>(A))
+        Args.Positional.push_back(Ctx.textOf(A->getSourceRange()));
+    Args.All = joinArguments(Args.Positional);
+    return Args;
+  }
+
   bool VisitCallExpr(CallExpr *C) {
     auto *DRE = dyn_cast<DeclRefExpr>(C->getCallee()->IgnoreImplicit());
     if (!DRE)
@@ -230,24 +228,11 @@ public:
     if (!T || !usesCallVariables(*T, NM.Params))
       return true; // the plain name is rewritten by VisitDeclRefExpr
     Consumed.insert(DRE);
-    std::vector<std::string> Args;
-    for (const Expr *A : C->arguments())
-      if (!isa<CXXDefaultArgExpr>(A))
-        Args.push_back(Ctx.textOf(A->getSourceRange()));
-    std::string All;
-    for (const std::string &A : Args)
-      All += (All.empty() ? "" : ", ") + A;
+    CallArguments Args = callArguments(C);
     Ctx.hit(*R, nameRange(DRE), C->getSourceRange(), [&](std::string_view V) -> std::string {
-      if (V == "ARGS")
-        return All;
-      if (V.size() == 1 && std::isdigit(static_cast<unsigned char>(V[0]))) {
-        auto I = static_cast<std::size_t>(V[0] - '0');
-        return I < Args.size() ? Args[I] : std::string();
-      }
-      for (std::size_t I = 0; I < NM.Params.size(); ++I)
-        if (NM.Params[I] == V)
-          return I < Args.size() ? Args[I] : std::string();
-      return V == "MATCH" ? Ctx.textOf(DRE->getSourceRange()) : std::string();
+      if (V == "MATCH")
+        return Ctx.textOf(DRE->getSourceRange());
+      return callVariableValue(Args, NM.Params, V);
     });
     return true;
   }
@@ -333,28 +318,12 @@ public:
     std::string Recv = Ctx.textOf(ME->getBase()->getSourceRange());
     if (ME->isArrow())
       Recv = "(*" + Recv + ")";
-    std::vector<std::string> Args;
-    for (const Expr *A : C->arguments())
-      if (!isa<CXXDefaultArgExpr>(A))
-        Args.push_back(Ctx.textOf(A->getSourceRange()));
+    CallArguments Args = callArguments(C);
     SourceRange Edit(NeedsReceiver ? C->getBeginLoc() : ME->getMemberLoc(), C->getRParenLoc());
     Ctx.hit(*R, SourceRange(ME->getMemberLoc(), ME->getMemberLoc()), Edit, [&](std::string_view V) -> std::string {
       if (V == "RECV")
         return Recv;
-      if (V == "ARGS") {
-        std::string All;
-        for (const std::string &A : Args)
-          All += (All.empty() ? "" : ", ") + A;
-        return All;
-      }
-      if (V.size() == 1 && std::isdigit(static_cast<unsigned char>(V[0]))) {
-        auto I = static_cast<std::size_t>(V[0] - '0');
-        return I < Args.size() ? Args[I] : std::string();
-      }
-      for (std::size_t I = 0; I < MM.Params.size(); ++I)
-        if (MM.Params[I] == V)
-          return I < Args.size() ? Args[I] : std::string();
-      return {};
+      return callVariableValue(Args, MM.Params, V);
     });
     return true;
   }

@@ -1,5 +1,7 @@
 #include "python/PythonMatcher.h"
 
+#include "rules/CallVariables.h"
+
 #include "python/NameResolver.h"
 #include "python/TreeWalk.h"
 #include "rules/RuleSet.h"
@@ -175,45 +177,17 @@ private:
     return A;
   }
 
-  std::string callVariable(const CallArgs &A, const std::vector<std::string> &Params, std::string_view Var) const {
-    if (Var == "ARGS")
-      return std::string(A.All);
-    if (Var.size() == 1 && std::isdigit(static_cast<unsigned char>(Var[0]))) {
-      auto I = static_cast<std::size_t>(Var[0] - '0');
-      return I < A.Positional.size() ? text(A.Positional[I]) : std::string();
+  /// The call's arguments as text, for the template's call variables (rules/CallVariables.h).
+  CallArguments argumentTexts(const CallArgs &A) const {
+    CallArguments T;
+    T.All = std::string(A.All);
+    for (TSNode N : A.Positional)
+      T.Positional.push_back(text(N));
+    for (std::size_t I = 0; I < A.Keywords.size(); ++I) {
+      T.Keywords.emplace_back(std::string(A.Keywords[I].first), text(A.KeywordNodes[I]));
+      T.KeywordValues.push_back(text(A.Keywords[I].second));
     }
-    if (Var == "KWARGS") {
-      std::string Out;
-      for (std::size_t I = 0; I < A.Keywords.size(); ++I) {
-        if (std::find(Params.begin(), Params.end(), A.Keywords[I].first) != Params.end())
-          continue;
-        if (!Out.empty())
-          Out += ", ";
-        Out += text(A.KeywordNodes[I]);
-      }
-      return Out;
-    }
-    for (std::size_t I = 0; I < Params.size(); ++I) {
-      if (Params[I] != Var)
-        continue;
-      if (I < A.Positional.size())
-        return text(A.Positional[I]);
-      for (auto &[Name, Value] : A.Keywords)
-        if (Name == Var)
-          return text(Value);
-      return {};
-    }
-    return {};
-  }
-
-  static bool usesCallVariables(const Template &T, const std::vector<std::string> &Params) {
-    for (const std::string &V : T.variables()) {
-      if (V == "ARGS" || V == "KWARGS" || (V.size() == 1 && std::isdigit(static_cast<unsigned char>(V[0]))))
-        return true;
-      if (std::find(Params.begin(), Params.end(), V) != Params.end())
-        return true;
-    }
-    return false;
+    return T;
   }
 
   /// True when the template needs arguments that *args/**kwargs make unknowable.
@@ -276,8 +250,9 @@ private:
         return false;
       }
       std::string Match = text(N);
+      CallArguments Texts = argumentTexts(A);
       emit(*R, N, ts_node_start_byte(Parent), ts_node_end_byte(Parent), [&](std::string_view V) {
-        return V == "MATCH" ? Match : callVariable(A, NM.Params, V);
+        return V == "MATCH" ? Match : callVariableValue(Texts, NM.Params, V);
       });
       return false;
     }
@@ -413,12 +388,13 @@ private:
       std::string RecvText = text(Recv), Match = text(Call);
       // Reported at the method name: in a.cuda().half().cuda() each call has its own place.
       TSNode Name = field(Fn, G.FAttribute);
+      CallArguments Texts = argumentTexts(A);
       emit(*R, ts_node_is_null(Name) ? Call : Name, Start, ts_node_end_byte(Call), [&](std::string_view V) {
         if (V == "RECV")
           return RecvText;
         if (V == "MATCH")
           return Match;
-        return callVariable(A, MM.Params, V);
+        return callVariableValue(Texts, MM.Params, V);
       }, NoFix);
       return;
     }
