@@ -66,7 +66,11 @@ llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> fileSystemWithShims() {
   };
   Add(ShimDirectory, parseShimFiles());
   Add(ExampleHeaderDirectory, exampleHeaderFiles());
-  auto Overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(llvm::vfs::getRealFileSystem());
+  // A physical file system with its own working directory: ClangTool sets the working directory
+  // to each compile command's; on the process-wide real file system that is a chdir, which races
+  // between the TUs parsed in parallel and breaks the caller's relative paths afterwards.
+  auto Overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(llvm::vfs::createPhysicalFileSystem()));
   Overlay->pushOverlay(Memory);
   return Overlay;
 }

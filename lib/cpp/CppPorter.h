@@ -26,11 +26,15 @@ struct CppPortOptions {
   std::vector<std::filesystem::path> Roots; ///< the project: edits outside are dropped
   bool InsertRuntimeInclude = true; ///< add <torchdevice/torchdevice.h> and TORCHDEVICE_PREFER where needed
   bool ExampleHeaders = false;      ///< parse against the lite LibTorch headers (rule examples)
+  /// `// torchdevice: ignore[...]` comments keep their line as it is (as in Python); `check`
+  /// turns this off and applies the suppressions itself, to count them.
+  bool HonourSuppressions = true;
 };
 
 struct CppFileInput {
   std::filesystem::path Path;
   std::string Text; ///< the original content (already read and checked)
+  std::vector<std::string> IgnoredRules; ///< id prefixes ignored for this file (config per_path_ignores)
 };
 
 struct CppPortResult {
