@@ -517,5 +517,33 @@ def fix_cpp_respects_suppressions(tool, tmp, args):
     expect(not problems, "\n".join(problems) + "\na.cpp:\n" + "\n".join(a) + f"\n{show(r)}")
 
 
+@case
+def cpp_compile_commands(tool, tmp, args):
+    """C++ files are parsed with the compile commands the port uses: compile_commands.json found
+    in a parent's build/, -p DIR, or flags after `--`. Proven by resolution: with the lite headers
+    on the include path torch::kCUDA resolves (a semantic finding); without, it is matched by
+    spelling (low confidence)."""
+    proj = tmp / "proj"
+    write(proj / "src" / "a.cpp", "#include <torch/torch.h>\nauto d = torch::kCUDA;\n")
+    db = [{"directory": str(proj / "src"), "file": "a.cpp",
+           "command": "clang++ -std=c++17 -xc++ -I/__torchdevice_port__/example-headers -c a.cpp"}]
+    write(proj / "build" / "compile_commands.json", json.dumps(db))
+    moved = tmp / "elsewhere"
+    write(moved / "compile_commands.json", json.dumps(db))
+
+    def low_confidence(*argv, cwd):
+        r = tool.check("--no-config", "--format", "json", *argv, cwd=cwd)
+        rep = json.loads(r.stdout)
+        got = [(f["line"], f["column"], f["rule"]) for f in rep["findings"]]
+        expect(r.returncode == 1 and got == [(2, 10, "DEV501")], f"{argv}: {got}\n{show(r)}")
+        return rep["findings"][0].get("low_confidence", False)
+
+    expect(not low_confidence("src/a.cpp", cwd=proj), "build/compile_commands.json was not used")
+    (proj / "build" / "compile_commands.json").unlink()
+    expect(not low_confidence("-p", str(moved), "src/a.cpp", cwd=proj), "-p DIR was not used")
+    expect(low_confidence("src/a.cpp", "--", "-std=c++17", "-xc++", cwd=proj),
+           "without the include path torch::kCUDA must not resolve (the control of this test)")
+
+
 if __name__ == "__main__":
     raise SystemExit(main(__doc__.split("\n")[0]))
