@@ -2,6 +2,7 @@
 #pragma once
 
 #include "check/Finding.h"
+#include "cpp/CompileCommandOptions.h"
 #include "driver/FileDiscovery.h"
 #include "driver/ProjectConfig.h"
 #include "rules/Rule.h"
@@ -21,6 +22,8 @@ struct CheckOptions {
   unsigned Jobs = 1;
   bool ReportUnusedSuppressions = false;
   std::optional<ProjectConfig> Config; ///< for per-path ignores
+  bool Cpp = true;                     ///< check C++ sources and headers too (the C++ frontend)
+  cpp::CompileCommandOptions Commands; ///< C++: -p DIR, flags after `--`
 };
 
 CheckReport runCheck(const CheckOptions &Options, const RuleSet &Rules);

@@ -16,6 +16,7 @@ struct Finding {
   const Rule *Matched = nullptr;
   bool Fixable = false; ///< `--fix` (the port) rewrites it
   std::string NoFixReason;
+  bool LowConfidence = false; ///< C++: matched by name at token level (the code did not resolve)
 };
 
 struct InputError {

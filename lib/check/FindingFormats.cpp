@@ -23,6 +23,8 @@ std::string fullMessage(const Finding &F) {
     M += " (no automatic fix here: " + F.NoFixReason + ")";
   else if (hasAdvice(F))
     M += " -- " + F.Matched->Advice;
+  if (F.LowConfidence)
+    M += " [matched by name: the code around it did not resolve]";
   return M;
 }
 
@@ -117,6 +119,8 @@ void writeJsonFindings(const CheckReport &R, std::ostream &Out) {
       E["advice"] = F.Matched->Advice;
     if (!F.NoFixReason.empty())
       E["no_fix_reason"] = F.NoFixReason;
+    if (F.LowConfidence)
+      E["low_confidence"] = true;
     Findings.push_back(E);
   }
   J["findings"] = Findings;

@@ -17,6 +17,7 @@ CLI::App *addCheckCommand(CLI::App &Parent, CheckCliOptions &O) {
   CLI::App *Check = Parent.add_subcommand(
       "check", "Report hard-coded CUDA/MPS device code (reads, never writes unless --fix); for pre-commit and CI");
   addCommonOptions(*Check, O.Common);
+  addCompileCommandOptions(*Check, O.Commands);
   Check->add_option("--format", O.Format, "Output format: text, json, sarif (SARIF 2.1.0) or github (annotations)")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
       ->capture_default_str();
@@ -33,10 +34,16 @@ CLI::App *addCheckCommand(CLI::App &Parent, CheckCliOptions &O) {
   Check->add_flag("--report-unused-suppressions", O.ReportUnusedSuppressions,
                   "Report suppression comments that suppress nothing (TDP100)");
   Check->add_flag("--exit-zero", O.ExitZero, "Exit 0 even when there are findings");
-  Check->footer(R"(Suppress a finding with a comment on its line:
+  Check->footer(R"(Checks Python files and C++ sources/headers (LibTorch: torch::kCUDA, at::cuda::*, c10::cuda::*).
+C++ is parsed with -p DIR's compile_commands.json, one found in a parent folder or its build/,
+or compiler flags after `--` at the end (check src/ -- -std=c++17 -I/opt/libtorch/include);
+where names do not resolve they are matched by spelling (lower confidence). See docs/check.md.
+
+Suppress a finding with a comment on its line:
   x = x.cuda()  # torchdevice: ignore[MOV001]
   x = x.cuda()  # torchdevice: ignore          (every rule)
-or for a whole file: # torchdevice: ignore-file[DEV]  (C++: // torchdevice: ignore[...])
+  auto d = t.to(torch::kCUDA);  // torchdevice: ignore[DEV501]   (C++; /* ... */ too)
+or for a whole file: # torchdevice: ignore-file[DEV]   (C++: // torchdevice: ignore-file[DEV])
 
 Exit codes: 0 no findings, 1 findings, 2 usage or input errors (unreadable file, syntax error,
 bad configuration), 3 rule errors, 4 --fix refused (unstaged changes), 5 internal error.)");
@@ -53,6 +60,7 @@ CheckReport check(const CheckCliOptions &O, const RuleSet &Rules, const std::opt
   CO.Jobs = jobsOf(O.Common);
   CO.ReportUnusedSuppressions = O.ReportUnusedSuppressions;
   CO.Config = Config;
+  CO.Commands = O.Commands;
   return runCheck(CO, Rules);
 }
 
@@ -83,6 +91,7 @@ ExitCode runCheckCommand(CheckCliOptions &O, const CLI::App &Command, std::ostre
       PO.Quiet = true;
       PO.ReportLeftovers = false; // the check below reports what is left, at the right lines
       PO.Config = Config;
+      PO.Commands = O.Commands;
       PortRunResult Ported = portFiles(PO, Rules);
       emitPortResult(PO, Ported, Out, Err);
       if (!Ported.Refusals.empty())

@@ -24,6 +24,7 @@ struct CheckCliOptions {
   bool AllowDirty = false;
   bool ReportUnusedSuppressions = false;
   bool ExitZero = false;
+  cpp::CompileCommandOptions Commands; ///< -p DIR, flags after `--`
 };
 
 CLI::App *addCheckCommand(CLI::App &Parent, CheckCliOptions &O);

@@ -128,11 +128,7 @@ int runCli(const std::vector<std::string> &Args, std::ostream &Out, std::ostream
   App.add_flag("--stats", O.Stats, "Print a summary: files scanned/changed, edits by rule and category, "
                                    "unsupported uses left");
   App.add_flag("-q,--quiet", O.Quiet, "Print no summary line");
-  App.add_option("-p", O.Commands.CompileDbDir,
-                 "C++: directory holding compile_commands.json (default: found in a parent folder or its "
-                 "build/; without one, C++17 with LibTorch's include directories). Compiler flags may also "
-                 "follow `--` at the end of the command line")
-      ->type_name("DIR");
+  addCompileCommandOptions(App, O.Commands);
   CheckCliOptions CheckOptions;
   CLI::App *Check = addCheckCommand(App, CheckOptions);
   MigrateCliOptions MigrateOptions;
@@ -144,9 +140,11 @@ int runCli(const std::vector<std::string> &Args, std::ostream &Out, std::ostream
   std::vector<const char *> Argv{"torchdevice-port"};
   bool Flags = false;
   for (const std::string &A : Args) {
-    if (Flags)
+    if (Flags) {
       O.Commands.ExtraFlags.push_back(A);
-    else if (A == "--")
+      CheckOptions.Commands.ExtraFlags.push_back(A);
+      MigrateOptions.Commands.ExtraFlags.push_back(A);
+    } else if (A == "--")
       Flags = true;
     else
       Argv.push_back(A.c_str());
@@ -167,10 +165,8 @@ int runCli(const std::vector<std::string> &Args, std::ostream &Out, std::ostream
   try {
     if (Check->parsed())
       return static_cast<int>(runCheckCommand(CheckOptions, *Check, Out, Err, OutIsTerminal));
-    if (Migrate->parsed()) {
-      MigrateOptions.Commands.ExtraFlags = O.Commands.ExtraFlags;
+    if (Migrate->parsed())
       return runMigrateCommand(MigrateOptions, *Migrate, Out, Err);
-    }
     if (Report->parsed())
       return static_cast<int>(runReportCommand(ReportOptions, Out, Err));
     return static_cast<int>(runPort(O, App, Out, Err));

@@ -10,8 +10,8 @@
 namespace tdp {
 
 void addCommonOptions(CLI::App &App, CommonOptions &O) {
-  App.add_option("PATH", O.Paths, "Files or directories: Python, and for the port C++ (directories recursively; hidden, build and "
-                                  "virtualenv folders are skipped)");
+  App.add_option("PATH", O.Paths, "Files or directories: Python and C++ sources and headers (directories recursively; hidden, "
+                                  "build and virtualenv folders are skipped)");
   App.add_option("-t,--target", O.TargetName,
                  "Device the ported code prefers: auto (best available at run time), mps, cpu, or cuda "
                  "(reverse port of MPS-only code); it falls back with one warning")
@@ -39,6 +39,14 @@ void addCommonOptions(CLI::App &App, CommonOptions &O) {
       ->type_name("FILE");
   App.add_flag("--no-config", O.NoConfig, "Ignore any .torchdevice-port.json");
   App.add_option("-j,--jobs", O.Jobs, "Files processed in parallel (default: all cores)")->type_name("N");
+}
+
+void addCompileCommandOptions(CLI::App &App, cpp::CompileCommandOptions &O) {
+  App.add_option("-p", O.CompileDbDir,
+                 "C++: directory holding compile_commands.json (default: found in a parent folder or its "
+                 "build/; without one, C++17 with LibTorch's include directories). Compiler flags may also "
+                 "follow `--` at the end of the command line")
+      ->type_name("DIR");
 }
 
 std::optional<ProjectConfig> effectiveConfig(const CommonOptions &O) {

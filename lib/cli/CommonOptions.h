@@ -2,6 +2,7 @@
 // configuration file (command line wins).
 #pragma once
 
+#include "cpp/CompileCommandOptions.h"
 #include "driver/FileDiscovery.h"
 #include "driver/ProjectConfig.h"
 #include "rules/RuleSet.h"
@@ -29,6 +30,10 @@ struct CommonOptions {
 
 /// Adds the shared options to a command.
 void addCommonOptions(CLI::App &App, CommonOptions &O);
+
+/// Adds `-p DIR` (where compile_commands.json is) for the commands that read C++. Compiler flags
+/// after `--` are split off the command line before parsing (see runCli) and go to ExtraFlags.
+void addCompileCommandOptions(CLI::App &App, cpp::CompileCommandOptions &O);
 
 /// The configuration in effect: --config FILE, or the nearest .torchdevice-port.json, or none.
 std::optional<ProjectConfig> effectiveConfig(const CommonOptions &O);

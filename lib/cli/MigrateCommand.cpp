@@ -53,11 +53,7 @@ CLI::App *addMigrateCommand(CLI::App &Parent, MigrateCliOptions &O) {
       ->check(CLI::IsMember({"auto", "bar", "lines", "off"}))
       ->capture_default_str();
   M->add_flag("-q,--quiet", O.Quiet, "No progress and no summary (errors are still printed)");
-  M->add_option("-p", O.Commands.CompileDbDir,
-                "C++: directory holding compile_commands.json for every ROOT (default: each ROOT's own "
-                "compile_commands.json or build/compile_commands.json; without one, C++17 with LibTorch's "
-                "include directories). Compiler flags may also follow `--` at the end of the command line")
-      ->type_name("DIR");
+  addCompileCommandOptions(*M, O.Commands); // without -p: each ROOT's own database (in it or its build/)
   M->footer(R"(Examples:
   torchdevice-port migrate repo/ --out-root ported/ --target mps --report report.md
   torchdevice-port migrate repo/ --in-place --report migration.json

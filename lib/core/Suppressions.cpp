@@ -80,8 +80,8 @@ SuppressionSet SuppressionSet::scan(std::string_view Text, const std::function<b
       std::size_t MarkerStart;
       if (Marker >= 1 && L[Marker - 1] == '#')
         MarkerStart = Marker - 1;
-      else if (Marker >= 2 && L[Marker - 1] == '/' && L[Marker - 2] == '/')
-        MarkerStart = Marker - 2;
+      else if (Marker >= 2 && (L[Marker - 1] == '/' || L[Marker - 1] == '*') && L[Marker - 2] == '/')
+        MarkerStart = Marker - 2; // `//` or `/*`
       else
         continue;
       if (IsComment && !IsComment(Start + MarkerStart))

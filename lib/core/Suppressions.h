@@ -1,6 +1,6 @@
 // Suppression comments: `# torchdevice: ignore`, `# torchdevice: ignore[ID,...]` on a line,
-// `# torchdevice: ignore-file[...]` anywhere in a file (`//` instead of `#` in C++). Ids may be
-// prefixes (`ignore[DEV]`).
+// `# torchdevice: ignore-file[...]` anywhere in a file (`//` or `/* ... */` instead of `#` in
+// C++). Ids may be prefixes (`ignore[DEV]`).
 #pragma once
 
 #include <cstddef>
@@ -24,7 +24,7 @@ struct Suppression {
 
 class SuppressionSet {
 public:
-  /// Scans the text's comments (text after '#' or '//' on a line) for suppressions. When
+  /// Scans the text's comments (text after '#', '//' or '/*' on a line) for suppressions. When
   /// IsComment is given, a directive counts only where IsComment(offset of its marker) is true
   /// (the frontend knows which '#' starts a comment and which is inside a string).
   static SuppressionSet scan(std::string_view Text, const std::function<bool(std::size_t)> &IsComment = {});

@@ -64,9 +64,13 @@ public:
       return It->second;
     std::string P;
     if (OptionalFileEntryRef F = SM->getFileEntryRefForID(FID)) {
+      // A relative name is relative to the compile command's directory (the file system's working
+      // directory, which is not the process's).
+      llvm::SmallString<256> Name(F->getName());
+      SM->getFileManager().makeAbsolutePath(Name);
       std::error_code EC;
-      fs::path C = fs::weakly_canonical(fs::path(F->getName().str()), EC);
-      P = EC ? F->getName().str() : C.string();
+      fs::path C = fs::weakly_canonical(fs::path(Name.str().str()), EC);
+      P = EC ? Name.str().str() : C.string();
     }
     Paths.emplace(FID, P);
     return P;

@@ -3,8 +3,11 @@
 #include "core/Edit.h"
 #include "core/Parallel.h"
 #include "core/SourceLanguage.h"
+#include "core/SourceText.h"
+#include "core/Suppressions.h"
 #include "cpp/ClangSetup.h"
 #include "cpp/CompileCommands.h"
+#include "cpp/CppComments.h"
 #include "cpp/CppMatcher.h"
 #include "cpp/CppRuleIndex.h"
 #include "rules/RuleSet.h"
@@ -63,8 +66,38 @@ struct FileEdits {
   std::vector<CppHit> Hits;
 };
 
-python::PortResult buildFile(const CppFileInput &In, std::vector<CppHit> Hits, Target T, bool InsertInclude) {
+/// What the user asked to keep, as in Python: suppression comments (in real comments only) and
+/// the configuration's per-path ignores.
+class KeptHits {
+public:
+  KeptHits(const CppFileInput &Input, bool HonourSuppressions) : File(Input), Lines(Input.Text) {
+    if (HonourSuppressions && Input.Text.find("torchdevice:") != std::string::npos) {
+      auto Comments = cppCommentRanges(Input.Text);
+      Suppressions = SuppressionSet::scan(Input.Text, [&](std::size_t Offset) {
+        for (const auto &[Start, End] : Comments)
+          if (Offset >= Start && Offset < End)
+            return true;
+        return false;
+      });
+    }
+  }
+  bool kept(const CppHit &H) {
+    for (const std::string &Prefix : File.IgnoredRules)
+      if (H.Matched->Id.starts_with(Prefix))
+        return true;
+    return !Suppressions.all().empty() && Suppressions.suppresses(H.Matched->Id, Lines.locate(H.Offset).Line);
+  }
+
+private:
+  const CppFileInput &File;
+  LineIndex Lines;
+  SuppressionSet Suppressions;
+};
+
+python::PortResult buildFile(const CppFileInput &In, std::vector<CppHit> Hits, Target T, bool InsertInclude,
+                             bool HonourSuppressions) {
   python::PortResult R;
+  KeptHits Keep(In, HonourSuppressions);
   R.Text = In.Text;
   const std::string &Text = In.Text;
   std::string NL = newlineOf(Text);
@@ -79,7 +112,10 @@ python::PortResult buildFile(const CppFileInput &In, std::vector<CppHit> Hits, T
     if (!Seen.insert({H.Offset, H.Length, H.Matched->Id + (H.Replacement ? *H.Replacement : "")}).second)
       continue; // the same edit from another TU
     python::PortedHit P{H.Matched, H.Offset, H.Length, false, H.NoFixReason, false, H.LowConfidence};
-    if (H.Include && H.Replacement) {
+    if (Keep.kept(H)) {
+      P.NoFixReason.clear();
+      P.Suppressed = true;
+    } else if (H.Include && H.Replacement) {
       if (!RuntimeIncluded) {
         Edits.push_back({H.Offset, H.Length, *H.Replacement, H.Matched->Id});
         RuntimeIncluded = true;
@@ -195,7 +231,7 @@ CppPortResult portCppFiles(const std::vector<CppFileInput> &Files, const RuleSet
   for (const CppFileInput &F : Files) {
     auto It = HitsByFile.find(canonicalPath(F.Path));
     Result.Files[F.Path] = buildFile(F, It == HitsByFile.end() ? std::vector<CppHit>{} : std::move(It->second),
-                                     Options.TheTarget, Options.InsertRuntimeInclude);
+                                     Options.TheTarget, Options.InsertRuntimeInclude, Options.HonourSuppressions);
   }
   return Result;
 }

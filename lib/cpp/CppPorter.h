@@ -30,11 +30,15 @@ struct CppPortOptions {
   /// Asked before each translation unit; true stops the run early (`migrate` on Ctrl-C): the
   /// results are then incomplete and must be discarded.
   std::function<bool()> Cancelled;
+  /// `// torchdevice: ignore[...]` comments keep their line as it is (as in Python); `check`
+  /// turns this off and applies the suppressions itself, to count them.
+  bool HonourSuppressions = true;
 };
 
 struct CppFileInput {
   std::filesystem::path Path;
   std::string Text; ///< the original content (already read and checked)
+  std::vector<std::string> IgnoredRules; ///< id prefixes ignored for this file (config per_path_ignores)
 };
 
 struct CppPortResult {

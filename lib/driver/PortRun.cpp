@@ -47,7 +47,9 @@ void portCpp(PortRunResult &Result, const std::vector<std::size_t> &Indices, con
       F.Problem = "file " + *Bad + "; skipped";
       continue;
     }
-    Inputs.push_back({F.File.Path, F.Original});
+    Inputs.push_back({F.File.Path, F.Original, {}});
+    if (Options.Config)
+      Inputs.back().IgnoredRules = Options.Config->ignoredRulesFor(F.File.Path);
   }
   cpp::CppPortOptions CO;
   CO.TheTarget = Options.TheTarget;

@@ -46,7 +46,7 @@ python::PortResult portCppExample(const std::string &Code, const RuleSet &Only, 
   O.Roots = {Dir};
   O.InsertRuntimeInclude = false;
   O.ExampleHeaders = true;
-  cpp::CppPortResult R = cpp::portCppFiles({{File, Code}}, Only, O);
+  cpp::CppPortResult R = cpp::portCppFiles({{File, Code, {}}}, Only, O);
   std::error_code EC;
   fs::remove_all(Dir, EC);
   python::PortResult Out = std::move(R.Files[File]);

@@ -76,7 +76,9 @@ private:
         Out[I] = filePortFrom(Text, python::PortResult{}, "file " + *Bad + "; skipped", 0);
         continue;
       }
-      Inputs.push_back({Files[I].Path, Text});
+      Inputs.push_back({Files[I].Path, Text, {}});
+      if (Options.Config)
+        Inputs.back().IgnoredRules = Options.Config->ignoredRulesFor(Files[I].Path);
       Ported.push_back(I);
     }
     if (Inputs.empty())

@@ -5,6 +5,7 @@
 #include "migrate/LanguageFrontend.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@ struct CppFrontendOptions {
   Target TheTarget = Target::Auto;
   std::vector<std::string> Roots;  ///< the repositories: each one's C++ files are ported together
   cpp::CompileCommandOptions Commands; ///< -p DIR / flags after `--`; else found in each root (or its build/)
+  std::optional<ProjectConfig> Config; ///< per-path ignores
 };
 
 std::unique_ptr<LanguageFrontend> makeCppFrontend(const RuleSet &Rules, CppFrontendOptions Options);

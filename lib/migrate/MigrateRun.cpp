@@ -83,7 +83,7 @@ public:
     Frontends = O.Frontends;
     Frontends.push_back(makePythonFrontend(Rules, O.TheTarget, O.Config));
     if (O.Cpp)
-      Frontends.push_back(makeCppFrontend(Rules, {O.TheTarget, O.Roots, O.Commands}));
+      Frontends.push_back(makeCppFrontend(Rules, {O.TheTarget, O.Roots, O.Commands, O.Config}));
   }
 
   MigrateResult run();

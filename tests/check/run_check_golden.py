@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Golden tests of `torchdevice-port check`: runs one case (--case DIR) or every case under
 --cases DIR and compares the findings of `check --format json` with the expectations written
-inline in the case's input.py (see README.md):
+inline in the case's input.py, or input.cpp / input.h with `//` comments (see README.md):
 
     x = y.to("cuda")  # expect: DEV001@10*          finding DEV001 at this line, column 10, fixable
     g = torch.cuda.CUDAGraph()  # expect: UNS001@5   not fixable (no '*')
@@ -26,23 +26,27 @@ import subprocess
 import sys
 import tempfile
 
-EXPECT = re.compile(r"#\s*(expect|suppressed):\s*([^#]*)")
+EXPECT = {"python": re.compile(r"#\s*(expect|suppressed):\s*([^#]*)"),
+          "cpp": re.compile(r"//\s*(expect|suppressed):\s*([^/]*)")}
+HEADER = {"python": "#", "cpp": "//"}
+CPP_SUFFIXES = {".cpp", ".cc", ".cxx", ".h", ".hpp", ".hh", ".hxx"}
 ITEM = re.compile(r"^([A-Z]{3}\d{3})@(\d+)(\*?)$")
 
 
-def parse_case(text):
+def parse_case(text, language="python"):
     """Returns (expected, suppressed, args, newline, bom): sets of (line, col, rule, fixable)."""
     expected, suppressed = set(), set()
     args, newline, bom = [], "lf", False
+    marker = HEADER[language]
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
-        if stripped.startswith("# check-args:"):
+        if stripped.startswith(marker + " check-args:"):
             args += shlex.split(stripped.split(":", 1)[1])
-        elif stripped.startswith("# check-newline:"):
+        elif stripped.startswith(marker + " check-newline:"):
             newline = stripped.split(":", 1)[1].strip()
-        elif stripped == "# check-bom":
+        elif stripped == marker + " check-bom":
             bom = True
-        for kind, items in EXPECT.findall(line):
+        for kind, items in EXPECT[language].findall(line):
             for item in items.replace(",", " ").split():
                 m = ITEM.match(item)
                 if not m:
@@ -57,8 +61,10 @@ def render(text, newline, bom):
     return (b"\xef\xbb\xbf" if bom else b"") + data.encode("utf-8")
 
 
-def run_check(tool, workdir, args):
-    cmd = [tool, "check", "--no-config", "--format", "json", *args, "input.py"]
+def run_check(tool, workdir, args, name):
+    # Compiler flags after `--` (C++) must come last, after the file.
+    before, after = (args[:args.index("--")], args[args.index("--"):]) if "--" in args else (args, [])
+    cmd = [tool, "check", "--no-config", "--format", "json", *before, name, *after]
     r = subprocess.run(cmd, cwd=workdir, capture_output=True, timeout=60)
     return cmd, r
 
@@ -83,12 +89,14 @@ def compare(label, want, got, lines):
 
 
 def check_case(tool, case):
-    source = case / "input.py"
-    if not source.is_file():
-        return [f"  {case}: no input.py"]
+    inputs = sorted(p for p in case.iterdir() if p.stem == "input" and (p.suffix == ".py" or p.suffix in CPP_SUFFIXES))
+    if len(inputs) != 1:
+        return [f"  {case}: want exactly one input.py or input.cpp/.h/..., found {[p.name for p in inputs]}"]
+    source = inputs[0]
+    language = "python" if source.suffix == ".py" else "cpp"
     text = source.read_text(encoding="utf-8")
     try:
-        expected, suppressed, args, newline, bom = parse_case(text)
+        expected, suppressed, args, newline, bom = parse_case(text, language)
     except ValueError as e:
         return [f"  {source}: {e}"]
     lines = text.split("\n")
@@ -102,8 +110,8 @@ def check_case(tool, case):
         ]
         for label, content, want, want_suppressed in runs:
             data = render(content, newline, bom)
-            (work / "input.py").write_bytes(data)
-            cmd, r = run_check(tool, work, args)
+            (work / source.name).write_bytes(data)
+            cmd, r = run_check(tool, work, args, source.name)
             want_rc = 1 if want else 0
             if r.returncode != want_rc:
                 problems.append(f"  [{label}] exit {r.returncode}, expected {want_rc}: {shlex.join(cmd)}\n"
@@ -119,7 +127,7 @@ def check_case(tool, case):
             got_suppressed = report.get("summary", {}).get("suppressed")
             if got_suppressed != want_suppressed:
                 problems.append(f"  [{label}] summary.suppressed is {got_suppressed}, expected {want_suppressed}")
-            if (work / "input.py").read_bytes() != data:
+            if (work / source.name).read_bytes() != data:
                 problems.append(f"  [{label}] check modified the file")
     return problems
 

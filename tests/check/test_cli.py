@@ -127,14 +127,20 @@ def directory_discovery(tool, tmp, args):
     write(tmp / "proj" / "env" / "pyvenv.cfg", "home = /usr/bin\n")
     write(tmp / "proj" / "data.txt", 'torch.device("cuda")\n')
     write(tmp / "proj" / "script", '#!/usr/bin/env python3\n' + FIXABLE_ONLY)  # not .py: found only by name
+    # C++ sources and headers are checked too (no includes: matched by spelling, cheap to parse).
+    write(tmp / "proj" / "native" / "k.cpp", "auto d = torch::kCUDA;\n")
+    write(tmp / "proj" / "native" / "k.h", "#pragma once\ninline void w() { torch::cuda::synchronize(); }\n")
+    write(tmp / "proj" / "build" / "gen.cpp", "auto d = torch::kCUDA;\n")
+    write(tmp / "proj" / "native" / "k.cu", "auto d = torch::kCUDA;\n")  # CUDA sources are not C++ here
     got, rep = findings(tool, tmp, "--no-config", "proj", rc=1)
     paths = sorted({p for p, *_ in got})
-    expect(paths == ["proj/a.py", "proj/deep/er/b.py"], f"files found under proj/: {paths}")
-    expect(rep["summary"]["files_checked"] == 2, f"summary: {rep['summary']}")
+    expect(paths == ["proj/a.py", "proj/deep/er/b.py", "proj/native/k.cpp", "proj/native/k.h"],
+           f"files found under proj/: {paths}")
+    expect(rep["summary"]["files_checked"] == 4, f"summary: {rep['summary']}")
     got, _ = findings(tool, tmp, "--no-config", "proj/script", rc=1)
     expect([g[0] for g in got] == ["proj/script"], f"an explicit python script is checked: {got}")
-    got, _ = findings(tool, tmp, "--no-config", "proj", "--exclude", "deep", rc=1)
-    expect(sorted({p for p, *_ in got}) == ["proj/a.py"], f"--exclude deep: {got}")
+    got, _ = findings(tool, tmp, "--no-config", "proj", "--exclude", "deep", "--exclude", "*.h", rc=1)
+    expect(sorted({p for p, *_ in got}) == ["proj/a.py", "proj/native/k.cpp"], f"--exclude deep --exclude '*.h': {got}")
 
 
 @case
@@ -474,6 +480,69 @@ def fix_respects_suppressions(tool, tmp, args):
     if "x = torch.zeros(1).cuda()" not in c or 'torch.device("cuda")' in c:
         problems.append(f"legacy/c.py: per_path_ignores MOV not respected (or DEV001 not fixed):\n{c}")
     expect(not problems, "\n".join(problems) + f"\n{show(r)}")
+
+
+LITE_FLAGS = ["--", "-std=c++17", "-xc++", "-I/__torchdevice_port__/example-headers"]
+
+
+@case
+def fix_cpp_respects_suppressions(tool, tmp, args):
+    """C++: --fix ports the reported uses (with the compiler flags after `--`) and leaves the
+    suppressed ones (comment, per_path_ignores) as written; check and port agree."""
+    repo = git_init(tmp / "repo")
+    line = "auto {0}(torch::Tensor t) {{ return t.to(torch::kCUDA); }}"
+    write(repo / "a.cpp", "#include <torch/torch.h>\n" + line.format("a") + "\n" + line.format("b")
+          + "  // torchdevice: ignore[DEV501]\n" + line.format("c") + "  /* torchdevice: ignore */\n")
+    write(repo / "legacy" / "c.cpp", "#include <torch/torch.h>\n" + line.format("a") + "\n")
+    config(repo, {"per_path_ignores": {"legacy/*": ["DEV"]}})
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "init")
+    r = tool.check("--format", "json", ".", *LITE_FLAGS, cwd=repo)
+    rep = json.loads(r.stdout)
+    got = [(os.path.normpath(f["path"]), f["line"], f["rule"]) for f in rep["findings"]]
+    expect(r.returncode == 1 and got == [("a.cpp", 2, "DEV501")] and rep["summary"]["suppressed"] == 2,
+           f"before --fix: {got}, {rep['summary']}\n{show(r)}")
+    r = tool.check("--fix", ".", *LITE_FLAGS, cwd=repo)
+    expect(r.returncode == 0, f"--fix left findings:\n{show(r)}")
+    a = (repo / "a.cpp").read_text().split("\n")
+    problems = []
+    if "torch::kCUDA" in "\n".join(a[:3]) or not any(l.startswith("auto a(") for l in a):
+        problems.append("a.cpp: the reported torch::kCUDA was not ported")
+    if line.format("b") + "  // torchdevice: ignore[DEV501]" not in a:
+        problems.append("a.cpp: the line with '// torchdevice: ignore[DEV501]' was rewritten")
+    if line.format("c") + "  /* torchdevice: ignore */" not in a:
+        problems.append("a.cpp: the line with '/* torchdevice: ignore */' was rewritten")
+    if (repo / "legacy" / "c.cpp").read_text() != "#include <torch/torch.h>\n" + line.format("a") + "\n":
+        problems.append("legacy/c.cpp: per_path_ignores DEV not respected")
+    expect(not problems, "\n".join(problems) + "\na.cpp:\n" + "\n".join(a) + f"\n{show(r)}")
+
+
+@case
+def cpp_compile_commands(tool, tmp, args):
+    """C++ files are parsed with the compile commands the port uses: compile_commands.json found
+    in a parent's build/, -p DIR, or flags after `--`. Proven by resolution: with the lite headers
+    on the include path torch::kCUDA resolves (a semantic finding); without, it is matched by
+    spelling (low confidence)."""
+    proj = tmp / "proj"
+    write(proj / "src" / "a.cpp", "#include <torch/torch.h>\nauto d = torch::kCUDA;\n")
+    db = [{"directory": str(proj / "src"), "file": "a.cpp",
+           "command": "clang++ -std=c++17 -xc++ -I/__torchdevice_port__/example-headers -c a.cpp"}]
+    write(proj / "build" / "compile_commands.json", json.dumps(db))
+    moved = tmp / "elsewhere"
+    write(moved / "compile_commands.json", json.dumps(db))
+
+    def low_confidence(*argv, cwd):
+        r = tool.check("--no-config", "--format", "json", *argv, cwd=cwd)
+        rep = json.loads(r.stdout)
+        got = [(f["line"], f["column"], f["rule"]) for f in rep["findings"]]
+        expect(r.returncode == 1 and got == [(2, 10, "DEV501")], f"{argv}: {got}\n{show(r)}")
+        return rep["findings"][0].get("low_confidence", False)
+
+    expect(not low_confidence("src/a.cpp", cwd=proj), "build/compile_commands.json was not used")
+    (proj / "build" / "compile_commands.json").unlink()
+    expect(not low_confidence("-p", str(moved), "src/a.cpp", cwd=proj), "-p DIR was not used")
+    expect(low_confidence("src/a.cpp", "--", "-std=c++17", "-xc++", cwd=proj),
+           "without the include path torch::kCUDA must not resolve (the control of this test)")
 
 
 if __name__ == "__main__":

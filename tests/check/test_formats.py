@@ -89,7 +89,7 @@ def json_structure(tool, tmp, args):
         for key, typ in required.items():
             expect(isinstance(f.get(key), typ) and not (typ is int and isinstance(f[key], bool)),
                    f"finding {f}: {key} missing or not {typ.__name__}")
-        expect(set(f) <= set(required) | {"advice", "no_fix_reason"}, f"unknown keys in {f}")
+        expect(set(f) <= set(required) | {"advice", "no_fix_reason", "low_confidence"}, f"unknown keys in {f}")
         expect(f["line"] >= 1 and f["column"] >= 1, f"positions are 1-based: {f}")
         expect((f["end_line"], f["end_column"]) > (f["line"], f["column"]), f"empty or reversed range: {f}")
         rule = rules[f["rule"]]
@@ -253,6 +253,53 @@ def all_formats_agree(tool, tmp, args):
     sarif = json.loads(tool.check("--no-config", "--format", "sarif", "src", cwd=tmp).stdout)
     got_sarif = sarif_keys(tmp, sarif)
     expect(got_sarif == want, f"sarif != json:\n  {sorted(got_sarif ^ want)}")
+
+
+CPP_SOURCE = """\
+#include <torch/torch.h>
+#include <c10/cuda/CUDAGuard.h>
+
+torch::Tensor run(torch::Tensor t) {
+  c10::cuda::CUDAGuard guard(0);
+  torch::Device d("cuda:1");  // torchdevice: ignore[DEV]
+  return t.to(torch::kCUDA).cuda();
+}
+"""
+CPP_HEADER = "#pragma once\ninline void wait() { torch::cuda::synchronize(); }\n"
+# The lite LibTorch headers embedded in the tool (docs/check.md, "C++").
+LITE_FLAGS = ["--", "-std=c++17", "-xc++", "-I/__torchdevice_port__/example-headers"]
+# (path, line, column, rule, fixable, low confidence), written from the rules.
+CPP_FINDINGS = {
+    ("src/lone.h", 2, 22, "SYN501", True, True),  # no includes: matched by spelling
+    ("src/run.cpp", 2, 10, "INC501", True, False),
+    ("src/run.cpp", 5, 3, "STR508", True, False),
+    ("src/run.cpp", 7, 15, "DEV501", True, False),
+    ("src/run.cpp", 7, 29, "MOV501", True, False),
+}
+
+
+@case
+def cpp_findings_in_every_format(tool, tmp, args):
+    """C++ findings (semantic and token-level) come out the same in json, text, github and sarif."""
+    write(tmp / "src" / "run.cpp", CPP_SOURCE)
+    write(tmp / "src" / "lone.h", CPP_HEADER)
+    r = tool.check("--no-config", "--format", "json", "src", *LITE_FLAGS, cwd=tmp)
+    expect(r.returncode == 1, f"json run:\n{show(r)}")
+    rep = json.loads(r.stdout)
+    got = {(f["path"], f["line"], f["column"], f["rule"], f["fixable"], f.get("low_confidence", False))
+           for f in rep["findings"]}
+    expect(got == CPP_FINDINGS, f"C++ findings:\n  missing {sorted(CPP_FINDINGS - got)}\n  unexpected {sorted(got - CPP_FINDINGS)}")
+    expect(rep["summary"]["suppressed"] == 1 and rep["summary"]["files_checked"] == 2, f"summary {rep['summary']}")
+    want = key_set(rep["findings"])
+    text = tool.check("--no-config", "src", *LITE_FLAGS, cwd=tmp).stdout
+    got_text = {(m["path"], int(m["line"]), int(m["col"]), m["rule"]) for m in map(TEXT_LINE.match, text.split("\n")) if m}
+    expect(got_text == want, f"text != json:\n  {sorted(got_text ^ want)}\n{text}")
+    gh = tool.check("--no-config", "--format", "github", "src", *LITE_FLAGS, cwd=tmp).stdout
+    got_gh = {(unescape_property(m["file"]), int(m["line"]), int(m["col"]), m["title"])
+              for m in map(GITHUB_LINE.match, gh.split("\n")) if m}
+    expect(got_gh == want, f"github != json:\n  {sorted(got_gh ^ want)}")
+    sarif = json.loads(tool.check("--no-config", "--format", "sarif", "src", *LITE_FLAGS, cwd=tmp).stdout)
+    expect(sarif_keys(tmp, sarif) == want, f"sarif != json:\n  {sorted(sarif_keys(tmp, sarif) ^ want)}")
 
 
 @case

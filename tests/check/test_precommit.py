@@ -18,6 +18,10 @@ from checktest import case, clean_env, expect, git, git_init, main, run, show, w
 
 HARD_CODED = 'import torch\n\ndevice = torch.device("cuda")\n'
 SUPPRESSED = 'import torch\n\ndevice = torch.device("cuda")  # torchdevice: ignore[DEV001]\n'
+# C++ without includes (cheap to parse): torch::kCUDA does not resolve and is matched by spelling.
+CPP_HARD_CODED = "torch::Device pick() { return torch::Device(torch::kCUDA); }\n"
+CPP_COLUMN = CPP_HARD_CODED.index("torch::kCUDA") + 1
+CPP_SUPPRESSED = CPP_HARD_CODED.replace("}\n", "}  // torchdevice: ignore\n")
 
 
 class Sandbox:
@@ -82,7 +86,8 @@ def manifest_is_valid(tool, tmp, args):
         expect(hook["language"] == "system", f"{hook['id']}: language {hook['language']!r} (a native binary: system)")
         expect(hook["entry"].split()[:2] == ["torchdevice-port", "check"],
                f"{hook['id']}: entry {hook['entry']!r} does not run `torchdevice-port check`")
-        expect(hook.get("types") == ["python"], f"{hook['id']}: types {hook.get('types')!r}")
+        expect(hook.get("types_or") == ["python", "c++"] and "types" not in hook,
+               f"{hook['id']}: types_or {hook.get('types_or')!r}, types {hook.get('types')!r}")
         expect(hook.get("pass_filenames", True), f"{hook['id']}: must receive the staged file names")
     fix = hooks["torchdevice-port-fix"]
     expect("--fix" in fix["entry"].split() + fix.get("args", []), "torchdevice-port-fix does not pass --fix")
@@ -114,6 +119,15 @@ def check_hook_gates_commits(tool, tmp, args):
     ok, out = box.commit("add train.py (suppressed)", "train.py")
     expect(ok, f"a commit whose only finding is suppressed was rejected:\n{out}")
     expect("Passed" in out, f"the hook did not pass:\n{out}")
+
+    # C++: a hard-coded torch::kCUDA is rejected with the finding shown; suppressed, accepted.
+    write(box.repo / "src" / "pick.cpp", CPP_HARD_CODED)
+    ok, out = box.commit("add pick.cpp", "src/pick.cpp")
+    expect(not ok and f"src/pick.cpp:1:{CPP_COLUMN}: DEV501" in out,
+           f"a commit adding a hard-coded torch::kCUDA was not rejected with src/pick.cpp:1:{CPP_COLUMN}: DEV501:\n{out}")
+    write(box.repo / "src" / "pick.cpp", CPP_SUPPRESSED)
+    ok, out = box.commit("add pick.cpp (suppressed)", "src/pick.cpp")
+    expect(ok and "Passed" in out, f"a C++ commit whose only finding is suppressed was rejected:\n{out}")
 
     # Hard-coded code is rejected; ported by the tool (check --fix on the staged file), accepted.
     write(box.repo / "model.py", "import torch\n\nnet = torch.nn.Linear(2, 2).cuda()\ntorch.cuda.synchronize()\n")
@@ -147,7 +161,8 @@ def check_hook_gates_commits(tool, tmp, args):
     expect(ok and "Skipped" in out, f"app.wsgi was not left out:\n{out}")
 
     log = box.run("git", "log", "--format=%s").stdout.split("\n")
-    expect(log[:5] == ["wsgi", "readme", "add model.py (ported)", "add train.py (suppressed)", "docs"],
+    expect(log[:6] == ["wsgi", "readme", "add model.py (ported)", "add pick.cpp (suppressed)", "add train.py (suppressed)",
+                       "docs"],
            f"unexpected history: {log}")
 
 

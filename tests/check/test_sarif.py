@@ -107,6 +107,31 @@ def schema_valid_many_rules(tool, tmp, args):
 
 
 @case
+def schema_valid_cpp(tool, tmp, args):
+    """Every C++ golden case at once (findings of every C++ family, token-level matches in a
+    header without includes), checked against the lite LibTorch headers embedded in the tool."""
+    v = validator(args)
+    expect(args.cases, "--cases is required")
+    src = tmp / "src"
+    for case_dir in sorted(pathlib.Path(args.cases).iterdir()):
+        for name in ("input.cpp", "input.h"):
+            if (case_dir / name).is_file():
+                write(src / f"{case_dir.name}{pathlib.Path(name).suffix}", (case_dir / name).read_text(encoding="utf-8"))
+    flags = ["--", "-std=c++17", "-xc++", "-I/__torchdevice_port__/example-headers"]
+    doc = sarif(tool, tmp, "--report-unused-suppressions", "src", *flags)
+    problems = schema_errors(v, doc)
+    expect(not problems, "SARIF does not validate against the 2.1.0 schema:\n" + "\n".join(problems))
+    run = check_structure(doc)
+    families = {r["id"][:4] if r["id"][3] == "5" else r["id"][:3] for r in run["tool"]["driver"]["rules"]}
+    expect(families >= {"DEV5", "MOV5", "QRY5", "SYN5", "MEM5", "RNG5", "STR5", "INC5", "UNS5", "TDP"},
+           f"C++ rule families in the run: {sorted(families)}")
+    for res in run["results"]:
+        path = artifact_path(run, res["locations"][0])
+        expect(path.is_file() and path.suffix in (".cpp", ".h"), f"URI does not resolve to a checked C++ file: {path}")
+    expect(run["invocations"][0]["executionSuccessful"] is True, "executionSuccessful")
+
+
+@case
 def schema_valid_clean_run(tool, tmp, args):
     v = validator(args)
     write(tmp / "ok.py", "import torch\nx = torch.zeros(1)\nprint('cuda')\n")
