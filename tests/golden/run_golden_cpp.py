@@ -115,9 +115,12 @@ def case_flags(case: pathlib.Path):
 
 
 def cuda_toolkit_headers():
-    """cuda_runtime_api.h where a compiler would find it without flags (a CUDA toolkit)."""
-    roots = ["/usr/include", "/usr/local/include", "/usr/local/cuda/include", "/opt/cuda/include"]
-    roots += [os.path.join(os.environ[v], "include") for v in ("CUDA_HOME", "CUDA_PATH") if os.environ.get(v)]
+    """Where the tool's default compile command would find cuda_runtime_api.h (a CUDA toolkit on
+    the include path): the default include directories and CPATH/CPLUS_INCLUDE_PATH. A toolkit
+    elsewhere (/usr/local/cuda without -I) is not seen by the tool, so the parse shims are used."""
+    roots = ["/usr/include", "/usr/local/include"]
+    for var in ("CPATH", "CPLUS_INCLUDE_PATH"):
+        roots += [d for d in os.environ.get(var, "").split(os.pathsep) if d]
     return [r for r in roots if os.path.isfile(os.path.join(r, "cuda_runtime_api.h"))]
 
 
