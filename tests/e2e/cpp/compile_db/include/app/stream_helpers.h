@@ -2,6 +2,7 @@
 #pragma once
 
 #include <torch/torch.h>
+#include <c10/cuda/CUDAGuard.h>
 #include <c10/cuda/CUDAStream.h>
 
 namespace app {
