@@ -8,8 +8,8 @@ Two measures:
    a C++ rule that names it exactly (a "name", "method"+"class", "include", "token" or
    "device_string" match). Uses that are ported through another name (`.to(torch::kCUDA)` through
    torch::kCUDA) point at that name. Members of a renamed class (CUDAEvent::record) count when the
-   runtime's replacement class (runtime/cpp/include/torchdevice/*.h) declares a member of that
-   name. Threshold: 100%.
+   runtime's public headers (runtime/cpp/include/torchdevice/*.h) declare a function or member of
+   that name (a name-level check, not a per-class one). Threshold: 100%.
 2. Informational, with a floor: the namespace-level API of the user-facing c10/cuda, ATen/cuda and
    torch/cuda headers of LibTorch 2.11 (shared/reference/libtorch-2.11-cuda-headers.json: per
    header, its classes and functions). A name counts as classified when a rule matches it by
