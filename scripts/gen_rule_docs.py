@@ -19,6 +19,7 @@ import sys
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT / "tests" / "coverage"))
 import rule_coverage  # noqa: E402  (tests/coverage/rule_coverage.py)
+import cpp_rule_coverage  # noqa: E402  (tests/coverage/cpp_rule_coverage.py)
 
 CATEGORIES = [  # (category, code, what) in the order of docs/rule-format.md
     ("device", "DEV", "device strings and torch.device"),
@@ -236,6 +237,10 @@ def render_coverage(rules_dir: pathlib.Path, reference_dir: pathlib.Path) -> str
                     kind = "ported" if rule["kind"] in ("rename", "rewrite") else rule["kind"]
                     out.append(f"| `{n}` | {ref_kind} | {kind} | {rule_link(rule)} |")
             out.append("")
+    if (rules_dir / "cpp").is_dir() and (reference_dir / cpp_rule_coverage.REFERENCE_FILE).is_file():
+        required_cpp, headers_cpp, version_cpp = cpp_rule_coverage.compute(
+            rules_dir / "cpp", reference_dir, REPO_ROOT / "runtime" / "cpp" / "include" / "torchdevice")
+        out.append(cpp_rule_coverage.markdown(required_cpp, headers_cpp, version_cpp))
     return "\n".join(out).rstrip("\n") + "\n"
 
 

@@ -266,7 +266,18 @@ public:
       return true;
     SourceRange Range(U->getQualifierLoc().getBeginLoc(), U->getNameInfo().getEndLoc());
     std::string Match = Ctx.textOf(Range);
+    std::size_t Before = Ctx.Result.Hits.size();
     Ctx.hit(*R, Range, Range, [&](std::string_view V) { return V == "MATCH" ? Match : std::string(); });
+    // `using torch::kCUDA;` cannot become `using torchdevice::device_type();`: a replacement that
+    // is not a name is reported (the uses themselves are rewritten where they are).
+    if (Ctx.Result.Hits.size() > Before) {
+      CppHit &H = Ctx.Result.Hits.back();
+      if (H.Replacement && H.Replacement->find_first_not_of(
+                               "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_:") != std::string::npos) {
+        H.Replacement.reset();
+        H.NoFixReason = "a using declaration cannot name an expression; remove it by hand once its uses are ported";
+      }
+    }
     return true;
   }
 

@@ -57,6 +57,23 @@ std::size_t afterLastInclude(std::string_view Text) {
   return Best;
 }
 
+/// Whether an #include directive names the runtime header (a comment that mentions it does not count).
+bool includesRuntime(std::string_view Text) {
+  for (std::size_t Pos = 0; Pos < Text.size();) {
+    std::size_t End = Text.find('\n', Pos);
+    std::string_view Line = Text.substr(Pos, (End == std::string_view::npos ? Text.size() : End) - Pos);
+    Pos = End == std::string_view::npos ? Text.size() : End + 1;
+    std::size_t First = Line.find_first_not_of(" \t");
+    if (First == std::string_view::npos || Line[First] != '#')
+      continue;
+    std::string_view Directive = Line.substr(First + 1);
+    Directive.remove_prefix(std::min(Directive.find_first_not_of(" \t"), Directive.size()));
+    if (Directive.starts_with("include") && Directive.find("torchdevice/torchdevice.h") != std::string_view::npos)
+      return true;
+  }
+  return false;
+}
+
 std::string newlineOf(std::string_view Text) {
   std::size_t Pos = Text.find('\n');
   return Pos != std::string_view::npos && Pos > 0 && Text[Pos - 1] == '\r' ? "\r\n" : "\n";
@@ -102,7 +119,7 @@ python::PortResult buildFile(const CppFileInput &In, std::vector<CppHit> Hits, T
   const std::string &Text = In.Text;
   std::string NL = newlineOf(Text);
   std::vector<Edit> Edits;
-  bool NeedsRuntime = false, HasRuntimeInclude = Text.find("torchdevice/torchdevice.h") != std::string::npos;
+  bool NeedsRuntime = false, HasRuntimeInclude = includesRuntime(Text);
 
   // Includes: the first CUDA include becomes the runtime's, later ones go away.
   std::sort(Hits.begin(), Hits.end(), [](const CppHit &A, const CppHit &B) { return A.Offset < B.Offset; });

@@ -3,8 +3,10 @@
 CUDA), (ii) torchdevice-port ports it with --target cpu into an out-root, (iii) the ported project
 is configured and built with CMake against Debian's LibTorch and the TorchDevice runtime installed
 from this build tree, (iv) the program runs and prints the expected result, (v) porting the
-ported tree again changes nothing."""
+ported tree again changes nothing. With --compile-db the port reads the unported project's
+compile_commands.json (-p) and every edit must resolve semantically."""
 import argparse
+import json
 import os
 import re
 import shutil
@@ -31,6 +33,10 @@ def main():
     ap.add_argument("--build-dir", required=True, help="this project's build tree (for the runtime install)")
     ap.add_argument("--program", required=True, help="executable name")
     ap.add_argument("--expect", action="append", default=[])
+    ap.add_argument("--compile-db", action="store_true",
+                    help="configure the unported project with CMAKE_EXPORT_COMPILE_COMMANDS=ON (configuring must "
+                         "succeed, building must fail) and port it with -p <that build dir>; every edit must then "
+                         "resolve semantically")
     args = ap.parse_args()
     env = dict(os.environ)
     env.pop("TORCHDEVICE_DEVICE", None)
@@ -42,7 +48,10 @@ def main():
 
         # (i) CUDA-only as written: configuring and building it here fails.
         orig_build = os.path.join(tmp, "orig-build")
-        r = run(["cmake", "-S", args.source, "-B", orig_build, "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Release"])
+        r = run(["cmake", "-S", args.source, "-B", orig_build, "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Release",
+                 "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON"])
+        if args.compile_db and (r.returncode != 0 or not os.path.isfile(os.path.join(orig_build, "compile_commands.json"))):
+            fail("configuring the unported project did not write compile_commands.json", r)
         if r.returncode == 0:
             r = run(["cmake", "--build", orig_build, "-j2"])
         if r.returncode == 0:
@@ -52,10 +61,20 @@ def main():
 
         # (ii) port
         ported = os.path.join(tmp, "ported")
-        r = run([args.tool, args.source, "--target", "cpu", "--out-root", ported, "--stats"])
+        db = ["-p", orig_build] if args.compile_db else []
+        r = run([args.tool, args.source, "--target", "cpu", "--out-root", ported, "--stats", "--format", "json", *db])
         if r.returncode != 0:
             fail("the port failed", r)
         print(r.stdout.strip())
+        print(r.stderr.strip())
+        stats = json.loads(r.stdout)
+        if stats["edits"]["total"] == 0:
+            fail("the port made no edit", r)
+        if args.compile_db:
+            if "compilation database in " + orig_build not in r.stderr:
+                fail("the port did not say it used the compilation database", r)
+            if stats["edits"]["low_confidence"] or "parse error" in r.stderr:
+                fail("with the compilation database every edit must resolve semantically", r)
 
         # (iii) build against LibTorch and the installed runtime
         build = os.path.join(tmp, "ported-build")

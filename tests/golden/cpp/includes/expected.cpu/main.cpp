@@ -1,0 +1,11 @@
+// Several CUDA headers: the first becomes <torchdevice/torchdevice.h>, the others go away.
+#include <torch/torch.h>
+#include <torchdevice/torchdevice.h>
+
+#include <iostream>
+TORCHDEVICE_PREFER("cpu");
+
+int main() {
+  std::cout << torchdevice::device_count() << "\n";
+  return 0;
+}
