@@ -63,6 +63,7 @@ struct PortCliOptions {
   bool Stats = false;
   bool Quiet = false;
   cpp::CompileCommandOptions Commands;
+  bool NoPch = false;
 };
 
 ExitCode runPort(PortCliOptions &O, const CLI::App &App, std::ostream &Out, std::ostream &Err) {
@@ -91,6 +92,7 @@ ExitCode runPort(PortCliOptions &O, const CLI::App &App, std::ostream &Out, std:
   PO.Jobs = jobsOf(O.Common);
   PO.Quiet = O.Quiet;
   PO.Commands = O.Commands;
+  PO.Commands.ShareHeaders = !O.NoPch;
 
   PortRunResult Result = portFiles(PO, Rules);
   emitPortResult(PO, Result, Out, Err);
@@ -133,6 +135,9 @@ int runCli(const std::vector<std::string> &Args, std::ostream &Out, std::ostream
                  "build/; without one, C++17 with LibTorch's include directories). Compiler flags may also "
                  "follow `--` at the end of the command line")
       ->type_name("DIR");
+  App.add_flag("--no-pch", O.NoPch,
+               "C++: parse every translation unit in full instead of sharing one precompiled header of the "
+               "LibTorch headers among TUs that include them alike (same output, slower)");
   CheckCliOptions CheckOptions;
   CLI::App *Check = addCheckCommand(App, CheckOptions);
   MigrateCliOptions MigrateOptions;
