@@ -192,8 +192,10 @@ def main():
         shims = REPO / "lib/cpp/shims"
         clang_cmds = [[args.clang, *flags, "-idirafter", str(shims), "-fsyntax-only", str(f)] for f in files]
         tool_runs = []
-        for j in [int(x) for x in args.jobs.split(",") if x]:
-            for label, extra in [("shared PCH", []), ("--no-pch", ["--no-pch"])]:
+        # The runs with the shared PCH first, the full parses (the slowest) last.
+        jobs = [int(x) for x in args.jobs.split(",") if x]
+        for label, extra in [("shared PCH", []), ("--no-pch", ["--no-pch"])]:
+            for j in jobs:
                 out = work / f"out-j{j}-{'pch' if not extra else 'full'}"
                 cmd = [args.tool, str(work / "proj/src"), "--target", "cpu", "-p", str(work / "proj"),
                        "--out-root", str(out), "-j", str(j), *extra]
@@ -215,6 +217,7 @@ def main():
             total += wall
             peak = max(peak, rss)
         rows = [(f"clang++ -fsyntax-only, {len(files)} TUs one after the other", total, peak)]
+        print(f"{rows[0][0]}: {total:.1f} s, peak RSS {peak:.0f} MiB", flush=True)
         outputs = {}
         env = dict(os.environ)
         for name, cmd, out in tool_runs:
@@ -225,6 +228,7 @@ def main():
             notes = [line for line in err.splitlines() if "precompiled header" in line or "parse error" in line]
             rows.append((name, wall, rss))
             outputs[name] = tree(out)
+            print(f"{name}: {wall:.1f} s ({wall / total:.2f} x clang), peak RSS {rss:.0f} MiB", flush=True)
             for n in notes:
                 print(f"  [{name}] {n}")
         base = rows[0][1]
