@@ -47,6 +47,9 @@ void addCompileCommandOptions(CLI::App &App, cpp::CompileCommandOptions &O) {
                  "build/; without one, C++17 with LibTorch's include directories). Compiler flags may also "
                  "follow `--` at the end of the command line")
       ->type_name("DIR");
+  App.add_flag_callback("--no-pch", [&O] { O.ShareHeaders = false; },
+               "C++: parse every translation unit in full instead of sharing one precompiled header of the "
+               "LibTorch headers among TUs that include them alike (same output, slower)");
 }
 
 std::optional<ProjectConfig> effectiveConfig(const CommonOptions &O) {

@@ -75,4 +75,17 @@ llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> fileSystemWithShims() {
   return Overlay;
 }
 
+clang::tooling::ArgumentsAdjuster parseArgumentsAdjuster(const std::string &ResourceDir, std::vector<std::string> Extra) {
+  // -fno-caret-diagnostics also keeps Clang from printing "N errors generated.": errors are counted
+  // and reported by the tool itself.
+  std::vector<std::string> Flags = {"-w", "-ferror-limit=0", "-fno-caret-diagnostics", "-idirafter", ShimDirectory};
+  if (!ResourceDir.empty())
+    Flags.push_back("-resource-dir=" + ResourceDir);
+  Flags.insert(Flags.end(), Extra.begin(), Extra.end());
+  using namespace clang::tooling;
+  ArgumentsAdjuster All = combineAdjusters(getClangStripOutputAdjuster(), getClangStripDependencyFileAdjuster());
+  All = combineAdjusters(std::move(All), getClangSyntaxOnlyAdjuster());
+  return combineAdjusters(std::move(All), getInsertArgumentAdjuster(Flags, ArgumentInsertPosition::END));
+}
+
 } // namespace tdp::cpp

@@ -2,11 +2,13 @@
 // LLVM it runs with (builtin headers), and the embedded parse shims as a virtual directory.
 #pragma once
 
+#include <clang/Tooling/ArgumentsAdjusters.h>
 #include <llvm/ADT/IntrusiveRefCntPtr.h>
 #include <llvm/Support/VirtualFileSystem.h>
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace tdp::cpp {
 
@@ -22,5 +24,12 @@ std::optional<std::string> findClangResourceDir(std::string &Why);
 /// The real file system with the parse shims overlaid under ShimDirectory and the example
 /// headers under ExampleHeaderDirectory.
 llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> fileSystemWithShims();
+
+/// How every parse adjusts its compile command (translation units and precompiled headers alike,
+/// so that a PCH matches the TUs that use it): no output or dependency files, syntax only, no
+/// warnings, no error limit, the parse shims after every other include directory, the resource
+/// directory (when known), then Extra.
+clang::tooling::ArgumentsAdjuster parseArgumentsAdjuster(const std::string &ResourceDir,
+                                                         std::vector<std::string> Extra = {});
 
 } // namespace tdp::cpp

@@ -56,6 +56,10 @@ public:
   SourceManager *SM = nullptr;
   const LangOptions *LO = nullptr;
   std::vector<SourceRange> Skipped; ///< inactive preprocessor branches
+  bool AstVisited = false;          ///< the AST was built and visited
+  /// Files the preprocessor entered, in order. (Not SourceManager::fileinfo: with a precompiled
+  /// header that also lists the PCH's headers, which are not the project's anyway.)
+  std::vector<FileID> Entered;
 
   /// The canonical path of a file, cached by FileID.
   std::string pathOf(FileID FID) {
@@ -208,6 +212,15 @@ public:
   explicit Visitor(MatchContext &TheCtx) : Ctx(TheCtx) {}
 
   bool shouldVisitTemplateInstantiations() const { return false; }
+
+  /// Declarations read from a precompiled header come from the LibTorch headers it holds, never
+  /// from the project (whose headers are not precompiled): nothing there is ported, and not
+  /// traversing them keeps Clang from loading them.
+  bool TraverseDecl(Decl *D) {
+    if (D && D->isFromASTFile())
+      return true;
+    return RecursiveASTVisitor<Visitor>::TraverseDecl(D);
+  }
   bool shouldVisitImplicitCode() const { return false; }
 
   /// A call's arguments as written (defaulted ones left out), for the template's call variables.
@@ -448,6 +461,11 @@ public:
 
   void SourceRangeSkipped(SourceRange Range, SourceLocation) override { Ctx.Skipped.push_back(Range); }
 
+  void FileChanged(SourceLocation Loc, FileChangeReason Reason, SrcMgr::CharacteristicKind, FileID) override {
+    if (Reason == EnterFile && Loc.isFileID())
+      Ctx.Entered.push_back(Ctx.SM->getFileID(Loc));
+  }
+
 private:
   MatchContext &Ctx;
 };
@@ -461,8 +479,9 @@ void tokenPass(MatchContext &Ctx, bool HadErrors) {
     for (std::size_t I = H.Offset; I < H.Offset + std::max<std::size_t>(H.Length, 1); ++I)
       Semantic[H.File].insert(I);
   std::set<std::string> Done;
-  for (auto It = Ctx.SM->fileinfo_begin(); It != Ctx.SM->fileinfo_end(); ++It) {
-    FileID FID = Ctx.SM->translateFile(It->first);
+  std::vector<FileID> Files = {Ctx.SM->getMainFileID()};
+  Files.insert(Files.end(), Ctx.Entered.begin(), Ctx.Entered.end());
+  for (FileID FID : Files) {
     if (FID.isInvalid() || !Ctx.inProject(FID))
       continue;
     std::string Path = Ctx.pathOf(FID);
@@ -546,6 +565,7 @@ public:
   void HandleTranslationUnit(ASTContext &Context) override {
     Visitor(Ctx).TraverseDecl(Context.getTranslationUnitDecl());
     tokenPass(Ctx, Context.getDiagnostics().hasErrorOccurred());
+    Ctx.AstVisited = true;
   }
 
 private:
@@ -609,28 +629,45 @@ private:
 
 } // namespace
 
-TuMatchResult matchTranslationUnit(const std::string &File, const tooling::CompilationDatabase &Database,
-                                   const CppRuleIndex &Rules, const ProjectScope &Scope,
-                                   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS, const TuMatchOptions &Options) {
+namespace {
+
+TuMatchResult runMatcher(const std::string &File, const tooling::CompilationDatabase &Database,
+                         const CppRuleIndex &Rules, const ProjectScope &Scope,
+                         llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS, const TuMatchOptions &Options) {
   TuMatchResult Result;
   MatchContext Ctx(Rules, Scope, Options, Result);
   tooling::ClangTool Tool(Database, {File}, std::make_shared<PCHContainerOperations>(), FS);
   Tool.clearArgumentsAdjusters();
-  Tool.appendArgumentsAdjuster(tooling::getClangStripOutputAdjuster());
-  Tool.appendArgumentsAdjuster(tooling::getClangStripDependencyFileAdjuster());
-  Tool.appendArgumentsAdjuster(tooling::getClangSyntaxOnlyAdjuster());
-  // -fno-caret-diagnostics also keeps Clang from printing "N errors generated.": errors are counted
-  // and reported by the tool itself.
-  std::vector<std::string> Extra = {"-w", "-ferror-limit=0", "-fno-caret-diagnostics", "-idirafter", ShimDirectory};
-  if (!Options.ResourceDir.empty())
-    Extra.push_back("-resource-dir=" + Options.ResourceDir);
-  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(Extra, tooling::ArgumentInsertPosition::END));
+  std::vector<std::string> Extra;
+  if (!Options.PrecompiledHeader.empty())
+    Extra = {"-include-pch", Options.PrecompiledHeader};
+  Tool.appendArgumentsAdjuster(parseArgumentsAdjuster(Options.ResourceDir, Extra));
   ErrorCounter Errors(Result);
   Tool.setDiagnosticConsumer(&Errors);
   Tool.setPrintErrorMessage(false);
   Factory F(Ctx);
   Tool.run(&F); // a non-zero status means errors; the AST was still built and matched
-  Result.Ran = Ctx.SM != nullptr;
+  Result.Ran = Ctx.AstVisited;
+  return Result;
+}
+
+} // namespace
+
+TuMatchResult matchTranslationUnit(const std::string &File, const tooling::CompilationDatabase &Database,
+                                   const CppRuleIndex &Rules, const ProjectScope &Scope,
+                                   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS, const TuMatchOptions &Options) {
+  TuMatchResult Result = runMatcher(File, Database, Rules, Scope, FS, Options);
+  if (Options.PrecompiledHeader.empty() || Result.Ran) {
+    Result.UsedPrecompiledHeader = !Options.PrecompiledHeader.empty();
+    return Result;
+  }
+  // Clang refused the PCH (it checks flags, language options and the headers' modification times
+  // against the ones it was built with): the full parse, which a PCH must never change.
+  std::string Why = Result.FirstError;
+  TuMatchOptions Full = Options;
+  Full.PrecompiledHeader.clear();
+  Result = runMatcher(File, Database, Rules, Scope, FS, Full);
+  Result.RejectedPrecompiledHeader = Why.empty() ? "the precompiled header could not be used" : Why;
   return Result;
 }
 

@@ -47,13 +47,18 @@ struct TuMatchResult {
   std::string FirstError;                ///< "file:line:col: message"
   std::set<std::string> ProjectFiles;    ///< project files the TU read (main file and headers)
   bool Ran = false;                      ///< Clang ran (a file is never dropped: see Errors)
+  bool UsedPrecompiledHeader = false;    ///< parsed with TuMatchOptions::PrecompiledHeader
+  std::string RejectedPrecompiledHeader; ///< why Clang refused it (then parsed in full)
 };
 
 struct TuMatchOptions {
   Target TheTarget = Target::Auto;
   std::string ResourceDir;
+  std::string PrecompiledHeader; ///< -include-pch this (see PrecompiledHeader.h); empty: parse in full
 };
 
+/// Parses File and matches the rules. With a precompiled header that Clang refuses, it parses
+/// again in full: the result is always that of the full parse.
 TuMatchResult matchTranslationUnit(const std::string &File, const clang::tooling::CompilationDatabase &Database,
                                    const CppRuleIndex &Rules, const ProjectScope &Scope,
                                    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS, const TuMatchOptions &Options);

@@ -10,9 +10,12 @@
 #include "cpp/CppComments.h"
 #include "cpp/CppMatcher.h"
 #include "cpp/CppRuleIndex.h"
+#include "cpp/HeaderReusePlan.h"
+#include "cpp/PrecompiledHeader.h"
 #include "rules/RuleSet.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace fs = std::filesystem;
@@ -175,6 +178,89 @@ python::PortResult buildFile(const CppFileInput &In, std::vector<CppHit> Hits, T
   return R;
 }
 
+/// Parses the TUs, those that share their LibTorch headers with a precompiled header: first the
+/// PCHs and the TUs that share nothing (in parallel), then the TUs that use a PCH.
+void runWithSharedHeaders(const std::vector<std::string> &TUs, const std::map<std::string, const CppFileInput *> &Inputs,
+                          const clang::tooling::CompilationDatabase &Database, const CppRuleIndex &Index,
+                          const ProjectScope &Scope, const TuMatchOptions &MO, unsigned Jobs,
+                          std::vector<TuMatchResult> &Out, std::vector<std::string> &Notes) {
+  Out.resize(TUs.size());
+  std::vector<ReuseCandidate> Candidates(TUs.size());
+  std::vector<std::optional<TuCommand>> Commands(TUs.size());
+  parallelFor(TUs.size(), Jobs, [&](std::size_t I) {
+    Commands[I] = tuCommandFor(TUs[I], Database, MO.ResourceDir);
+    auto In = Inputs.find(TUs[I]);
+    if (!Commands[I] || In == Inputs.end())
+      return;
+    fs::path Dir = fs::path(TUs[I]).parent_path();
+    auto IsProjectHeader = [&](std::string_view Name) {
+      std::error_code EC;
+      return fs::exists(Dir / Name, EC) || Scope.contains(canonicalPath(Dir / Name));
+    };
+    Candidates[I] = {Commands[I]->Key, systemPreamble(In->second->Text, IsProjectHeader)};
+  });
+  std::vector<ReuseGroup> Groups = planHeaderReuse(Candidates);
+  std::optional<ScratchDirectory> Scratch;
+  if (!Groups.empty() && Scratch.emplace().path().empty()) {
+    Notes.push_back("no temporary directory for precompiled headers; every C++ translation unit parsed in full");
+    Groups.clear();
+  }
+  std::vector<int> GroupOf(TUs.size(), -1);
+  for (std::size_t G = 0; G < Groups.size(); ++G)
+    for (std::size_t M : Groups[G].Members)
+      GroupOf[M] = static_cast<int>(G);
+  std::vector<std::size_t> Alone;
+  for (std::size_t I = 0; I < TUs.size(); ++I)
+    if (GroupOf[I] < 0)
+      Alone.push_back(I);
+
+  std::vector<BuiltHeader> Built(Groups.size());
+  parallelFor(Groups.size() + Alone.size(), Jobs, [&](std::size_t K) {
+    if (K < Groups.size()) {
+      const ReuseGroup &G = Groups[K];
+      Built[K] = buildPrecompiledHeader(*Commands[G.Members.front()], G.Lines,
+                                        Scratch->path() / ("shared-" + std::to_string(K)), Scope, fileSystemWithShims(),
+                                        MO.ResourceDir);
+      return;
+    }
+    std::size_t I = Alone[K - Groups.size()];
+    Out[I] = matchTranslationUnit(TUs[I], Database, Index, Scope, fileSystemWithShims(), MO);
+  });
+  std::vector<std::size_t> Shared;
+  for (std::size_t I = 0; I < TUs.size(); ++I)
+    if (GroupOf[I] >= 0)
+      Shared.push_back(I);
+  parallelFor(Shared.size(), Jobs, [&](std::size_t K) {
+    std::size_t I = Shared[K];
+    TuMatchOptions WithPch = MO;
+    WithPch.PrecompiledHeader = Built[static_cast<std::size_t>(GroupOf[I])].Pch.string();
+    Out[I] = matchTranslationUnit(TUs[I], Database, Index, Scope, fileSystemWithShims(), WithPch);
+  });
+
+  std::size_t Used = 0, Headers = 0;
+  for (std::size_t G = 0; G < Groups.size(); ++G) {
+    if (!Built[G].Pch.empty()) {
+      ++Headers;
+      continue;
+    }
+    std::string Names;
+    for (std::size_t M : Groups[G].Members)
+      Names += (Names.empty() ? "" : ", ") + fs::path(TUs[M]).filename().string();
+    Notes.push_back("no precompiled header for " + Names + " (" + Built[G].Problem + "); parsed in full");
+  }
+  for (std::size_t I : Shared) {
+    if (Out[I].UsedPrecompiledHeader)
+      ++Used;
+    if (!Out[I].RejectedPrecompiledHeader.empty())
+      Notes.push_back(TUs[I] + ": Clang refused the precompiled header (" + Out[I].RejectedPrecompiledHeader +
+                      "); parsed in full");
+  }
+  if (Used)
+    Notes.push_back(std::to_string(Used) + " C++ translation unit" + (Used == 1 ? "" : "s") + " shared " +
+                    std::to_string(Headers) + " precompiled header" + (Headers == 1 ? "" : "s") +
+                    " of the LibTorch headers they include (--no-pch parses each in full)");
+}
+
 } // namespace
 
 CppPortResult portCppFiles(const std::vector<CppFileInput> &Files, const RuleSet &Rules, const CppPortOptions &Options) {
@@ -203,7 +289,7 @@ CppPortResult portCppFiles(const std::vector<CppFileInput> &Files, const RuleSet
   CompileCommandSource Commands = loadCompileCommands(RootStrings, CommandOptions);
   Result.CommandSource = Commands.Description;
   ProjectScope Scope(Options.Roots);
-  TuMatchOptions MO{Options.TheTarget, ResourceDir.value_or("")};
+  TuMatchOptions MO{Options.TheTarget, ResourceDir.value_or(""), {}};
 
   auto RunTUs = [&](const std::vector<std::string> &List, std::vector<TuMatchResult> &Out) {
     Out.resize(List.size());
@@ -214,7 +300,10 @@ CppPortResult portCppFiles(const std::vector<CppFileInput> &Files, const RuleSet
     });
   };
   std::vector<TuMatchResult> TuResults;
-  RunTUs(TUs, TuResults);
+  if (Options.Commands.ShareHeaders && !Options.ExampleHeaders)
+    runWithSharedHeaders(TUs, ByCanonical, *Commands.Database, Index, Scope, MO, Options.Jobs, TuResults, Result.Notes);
+  else
+    RunTUs(TUs, TuResults);
 
   // Headers no TU reached are parsed on their own.
   std::set<std::string> Reached;
