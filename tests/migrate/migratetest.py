@@ -195,6 +195,70 @@ th.cuda.empty_cache()
 '''
 
 
+# A LibTorch C++ tree: a project header shared by two translation units, a compile database in
+# build/ (found there by migrate), and the lite LibTorch headers the tool embeds (fast to parse;
+# the real headers are exercised by the C++ end-to-end tests).
+LITE_HEADERS = "/__torchdevice_port__/example-headers"
+
+SHARED_H = """#pragma once
+#include <torch/torch.h>
+#include <c10/cuda/CUDAStream.h>
+
+inline torch::Device preferred_device() { return torch::Device(torch::kCUDA, 0); }
+inline bool gpu_ready() { return torch::cuda::is_available(); }
+"""
+
+TRAIN_CPP = """#include "shared.h"
+
+torch::Tensor step(torch::Tensor x) {
+  auto y = x.to(preferred_device());
+  torch::cuda::synchronize();
+  return y.cuda();
+}
+"""
+
+EVAL_CPP = """#include "shared.h"
+#include <cuda_runtime.h>
+
+#ifdef WITH_CUDA
+void legacy() { auto s = c10::cuda::getCurrentCUDAStream(); }
+#endif
+
+bool evaluate(torch::Tensor x) {
+  void *p = nullptr;
+  cudaMalloc(&p, 16);
+  return gpu_ready() && x.is_cuda();
+}
+"""
+
+
+def cpp_flags(package):
+    """The compiler flags of the C++ package at `package` (lite LibTorch headers, its include/)."""
+    return ["-std=c++17", "-I" + LITE_HEADERS, "-I" + str(pathlib.Path(package) / "include")]
+
+
+def add_cpp_package(repo, package=""):
+    """Writes the C++ package below repo/package and repo/build/compile_commands.json for it."""
+    pkg = pathlib.Path(repo) / package
+    write(pkg / "include" / "shared.h", SHARED_H)
+    write(pkg / "src" / "train.cpp", TRAIN_CPP)
+    write(pkg / "src" / "eval.cpp", EVAL_CPP)
+    db = [{"directory": str(repo), "file": str(pkg / "src" / name),
+           "arguments": ["clang++", *cpp_flags(pkg), "-c", str(pkg / "src" / name)]}
+          for name in ("train.cpp", "eval.cpp")]
+    write(pathlib.Path(repo) / "build" / "compile_commands.json", json.dumps(db, indent=1))
+
+
+def make_cpp_tree(base):
+    repo = pathlib.Path(base) / "cpprepo"
+    add_cpp_package(repo)
+    write(repo / "tools" / "plot.py", "import torch\nx = torch.ones(1).cuda()\n")
+    return repo
+
+
+CPP_FILES = ["include/shared.h", "src/train.cpp", "src/eval.cpp"]
+
+
 def make_tree(base, outside=None):
     """The generated repository: several packages, .gitignore files (nested, negation, anchored,
     directory-only, **), links inside and outside, a binary file, a syntax error, a non-UTF-8
@@ -218,6 +282,8 @@ def make_tree(base, outside=None):
     write(repo / "nested" / "build_out" / "junk.txt", "junk\n")  # ignored directory below any level
     write(repo / "secret.py", "password = 'x'\n")  # ignored (anchored)
     write(repo / "broken.py", "import torch\nx = torch.ones(1).cuda(\n")  # syntax error
+    add_cpp_package(repo, "native")  # LibTorch C++: a header shared by two TUs; the database in build/
+    write(repo / "native" / "src" / "legacy.cpp", "// caf\xe9\n#include <torch/torch.h>\nauto d = torch::kCUDA;\n".encode("latin-1"))
     write(repo / "latin1.py", "# caf\xe9\nimport torch\nx = torch.ones(1).cuda()\n".encode("latin-1"))
     write(repo / "data" / "weights.bin", bytes(range(256)) * 8)
     write(repo / "data" / "table.csv", "a,b\n1,2\n")
@@ -241,11 +307,12 @@ def make_tree(base, outside=None):
 
 
 # Where each entry of the generated tree must end up (relative to the out-root).
+NATIVE = ["native/include/shared.h", "native/src/train.cpp", "native/src/eval.cpp", "native/src/legacy.cpp"]
 PORTED = ["pkg_a/__init__.py", "pkg_a/train.py", "pkg_a/graphs.py", "pkg_a/util.py", "pkg_a/secret.py",
           "pkg_b/__init__.py", "pkg_b/model.py", "pkg_b/sub/deep.py", "nested/a/b/real.py", "broken.py",
-          "latin1.py"]
+          "latin1.py"] + NATIVE
 COPIED = [".gitignore", "pkg_b/.gitignore", "data/weights.bin", "data/table.csv", "scripts/run.sh",
-          "scripts/readonly.txt", "keep.log", "build/gen.py", "vendor/lib.py", ".github/workflows/ci.yml"]
+          "scripts/readonly.txt", "keep.log", "build/gen.py", "build/compile_commands.json", "vendor/lib.py", ".github/workflows/ci.yml"]
 LINKS = {"pkg_a/alias.py": "train.py", "pkg_b/pkg_a_link": "../pkg_a"}
 ABSENT = ["pkg_b/local_only.py", "pkg_b/sub/local_only.py", "nested/a/b/gen_x.py", "nested/build_out", "secret.py",
           "run.log", ".venv", "pkg_a/__pycache__", ".git"]

@@ -123,7 +123,7 @@ def sigint_during_cpp_then_resume(tool, tmp, args):
     nothing), the Python files done are complete, and the resumed run equals an uninterrupted one."""
     import json
     from migratetest import write
-    from test_tree import LITE_HEADERS, SHARED_H, TRAIN_CPP
+    from migratetest import LITE_HEADERS, SHARED_H, TRAIN_CPP
     repo = make_big_tree(tmp, packages=2, files=10)
     write(repo / "include" / "shared.h", SHARED_H)
     db = []

@@ -225,7 +225,7 @@ def vendor_runtime(tool, tmp, args):
 
 @case
 def cpp_report_validates_and_renders(tool, tmp, args):
-    from test_tree import make_cpp_tree
+    from migratetest import make_cpp_tree
     repo = make_cpp_tree(tmp)
     # A TU with an error: ported anyway, the error in `diagnostics`.
     write(repo / "src" / "odd.cpp", '#include "shared.h"\nvoid f() { undeclared_call(); torch::cuda::synchronize(); }\n')

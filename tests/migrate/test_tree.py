@@ -5,8 +5,9 @@ import json
 import os
 import pathlib
 
-from migratetest import (ABSENT, COPIED, LINKS, PORTED, case, expect, expect_rc, git, git_init, main, make_tree,
-                         report, show, snapshot, temp_files, without_mtimes, write)
+from migratetest import (ABSENT, COPIED, CPP_FILES, LINKS, NATIVE, PORTED, TRAIN_CPP, case, cpp_flags, expect,
+                         expect_rc, git, git_init, main, make_cpp_tree, make_tree, report, show, snapshot, temp_files,
+                         without_mtimes, write)
 
 
 def port_reference(tool, repo, tmp):
@@ -16,7 +17,8 @@ def port_reference(tool, repo, tmp):
     for rel in PORTED:
         write(plain / rel, (repo / rel).read_bytes())
     ref = tmp / "port-ref"
-    r = tool.run(plain, "--out-root", ref, "--target", "cpu", "-q")
+    # The C++ files with the flags the tree's compile database gives them (their include/ moved along).
+    r = tool.run(plain, "--out-root", ref, "--target", "cpu", "-q", "--", *cpp_flags(plain / "native"))
     expect_rc(r, (0, 1), "port reference")
     return ref
 
@@ -36,6 +38,10 @@ def out_root_file_by_file(tool, tmp, args):
     expect(b"torchdevice" in (out / "pkg_a/train.py").read_bytes(), "train.py was not ported")
     expect((out / "broken.py").read_bytes() == (repo / "broken.py").read_bytes(), "a file with a syntax error changed")
     expect((out / "latin1.py").read_bytes() == (repo / "latin1.py").read_bytes(), "a non-UTF-8 file changed")
+    expect((out / "native/src/legacy.cpp").read_bytes() == (repo / "native/src/legacy.cpp").read_bytes(),
+           "a non-UTF-8 C++ file changed")
+    shared = (out / "native/include/shared.h").read_text()
+    expect("torchdevice/torchdevice.h" in shared and "kCUDA" not in shared, f"the shared header was not ported:\n{shared}")
     expect((out / "pkg_a/util.py").read_bytes() == (repo / "pkg_a/util.py").read_bytes(), "a file without CUDA changed")
     for rel in COPIED:
         expect((out / rel).is_file() and (out / rel).read_bytes() == (repo / rel).read_bytes(), f"{rel} not copied as it is")
@@ -61,6 +67,8 @@ def out_root_file_by_file(tool, tmp, args):
            f"broken.py: {by_path['broken.py']}")
     expect(by_path["broken.py"]["parse_problems"][0]["line"] == 2, "syntax error line")
     expect(by_path["latin1.py"]["parse_problems"][0]["kind"] == "encoding", f"latin1.py: {by_path['latin1.py']}")
+    legacy = by_path["native/src/legacy.cpp"]
+    expect(legacy["parse_problems"][0]["kind"] == "encoding" and legacy["status"] == "skipped", f"legacy.cpp: {legacy}")
     g = by_path["pkg_a/graphs.py"]
     expect({u["rule"] for u in g["unsupported"]} == {"UNS001", "UNS002"}, f"graphs.py: {g['unsupported']}")
     expect(all(u["line"] > 0 and u["advice"] for u in g["unsupported"]), "unsupported uses need line and advice")
@@ -68,9 +76,13 @@ def out_root_file_by_file(tool, tmp, args):
     expect(by_path["pkg_a/util.py"]["effort"]["level"] == "none", "util.py needs no work")
     expect(by_path["pkg_a/train.py"]["status"] == "changed" and by_path["pkg_a/train.py"]["edits"]["total"] >= 3,
            f"train.py: {by_path['pkg_a/train.py']['edits']}")
-    expect(all(f["language"] == "python" and f["low_confidence"] == [] for f in rep["files"]), "language/low_confidence")
+    expect(all(f["language"] == ("cpp" if f["path"] in NATIVE else "python") for f in rep["files"]), "language")
+    expect(all(f["low_confidence"] == [] for f in rep["files"] if f["path"] != "native/src/eval.cpp"), "low_confidence")
+    expect([lc["line"] for lc in by_path["native/src/eval.cpp"]["low_confidence"]] == [5], "the inactive #ifdef branch")
+    for rel in ("native/include/shared.h", "native/src/train.cpp", "native/src/eval.cpp"):
+        expect(by_path[rel]["status"] == "changed" and by_path[rel]["edits"]["total"] > 0, f"{rel}: {by_path[rel]}")
     t = rep["total"]
-    expect(t["files"]["scanned"] == len(PORTED) and t["files"]["with_problems"] == 2, f"total: {t['files']}")
+    expect(t["files"]["scanned"] == len(PORTED) and t["files"]["with_problems"] == 3, f"total: {t['files']}")
     expect(t["files"]["copied"] == len(COPIED) and t["files"]["links"] == 3, f"copied/links: {t['files']}")
     expect(rep["repositories"][0]["links_outside_root"] == [f"data_link -> {tmp / 'outside'}"],
            f"links outside: {rep['repositories'][0]['links_outside_root']}")
@@ -106,7 +118,9 @@ def run_on_its_own_output(tool, tmp, args):
     expect_rc(tool.migrate(repo, "--out-root", tmp / "out", "--target", "cpu"), 1)
     out = tmp / "out"
     # Into another out-root: the same tree comes out (the earlier state file is not copied).
-    r = tool.migrate(out, "--out-root", tmp / "out2", "--target", "cpu", "--report", tmp / "r.json")
+    # The mirrored build/compile_commands.json names the original tree's files: C++ flags are given.
+    flags = ["--", *cpp_flags(out / "native")]
+    r = tool.migrate(out, "--out-root", tmp / "out2", "--target", "cpu", "--report", tmp / "r.json", *flags)
     expect_rc(r, 1)
     skip = {".torchdevice-port-state.json"}
     a, b = without_mtimes(snapshot(out, skip)), without_mtimes(snapshot(tmp / "out2", skip))
@@ -115,7 +129,7 @@ def run_on_its_own_output(tool, tmp, args):
     expect(report(tmp / "r.json")["total"]["files"]["changed"] == 0, "files changed on the second port")
     # In place: nothing is written.
     before = snapshot(out)
-    r = tool.migrate(out, "--in-place", "--allow-dirty", "--target", "cpu", "--state", tmp / "s.json")
+    r = tool.migrate(out, "--in-place", "--allow-dirty", "--target", "cpu", "--state", tmp / "s.json", *flags)
     expect_rc(r, 1)
     after = snapshot(out)
     expect(before == after, f"in place on ported code touched: {[k for k in before if before[k] != after.get(k)]}")
@@ -144,7 +158,8 @@ def in_place_behind_the_guard(tool, tmp, args):
     after = snapshot(repo, skip={".git"})
     changed = sorted(k for k in after if k in untouched and after[k] != untouched[k])
     expect(set(changed) == {"pkg_a/train.py", "pkg_a/graphs.py", "pkg_a/secret.py", "pkg_b/model.py",
-                            "pkg_b/sub/deep.py", "nested/a/b/real.py"}, f"changed in place: {changed}")
+                            "pkg_b/sub/deep.py", "nested/a/b/real.py", "native/include/shared.h",
+                            "native/src/train.cpp", "native/src/eval.cpp"}, f"changed in place: {changed}")
     expect((repo / ".torchdevice-port-state.json").is_file(), "no state file in the root")
     expect(not temp_files(repo), "temporary files left")
     # Second run: nothing is written (mtimes kept), everything reused.
@@ -231,57 +246,6 @@ def usage_errors(tool, tmp, args):
         expect_rc(r, 2, f"usage error {argv}")
         expect(text in r.stderr, show(r))
 
-# A LibTorch C++ tree: a project header shared by two translation units, a compile database in
-# build/ (found there by migrate), and the lite LibTorch headers the tool embeds (fast to parse;
-# the real headers are exercised by the C++ end-to-end tests).
-LITE_HEADERS = "/__torchdevice_port__/example-headers"
-
-SHARED_H = """#pragma once
-#include <torch/torch.h>
-#include <c10/cuda/CUDAStream.h>
-
-inline torch::Device preferred_device() { return torch::Device(torch::kCUDA, 0); }
-inline bool gpu_ready() { return torch::cuda::is_available(); }
-"""
-
-TRAIN_CPP = """#include "shared.h"
-
-torch::Tensor step(torch::Tensor x) {
-  auto y = x.to(preferred_device());
-  torch::cuda::synchronize();
-  return y.cuda();
-}
-"""
-
-EVAL_CPP = """#include "shared.h"
-#include <cuda_runtime.h>
-
-#ifdef WITH_CUDA
-void legacy() { auto s = c10::cuda::getCurrentCUDAStream(); }
-#endif
-
-bool evaluate(torch::Tensor x) {
-  void *p = nullptr;
-  cudaMalloc(&p, 16);
-  return gpu_ready() && x.is_cuda();
-}
-"""
-
-
-def make_cpp_tree(base):
-    repo = pathlib.Path(base) / "cpprepo"
-    write(repo / "include" / "shared.h", SHARED_H)
-    write(repo / "src" / "train.cpp", TRAIN_CPP)
-    write(repo / "src" / "eval.cpp", EVAL_CPP)
-    write(repo / "tools" / "plot.py", "import torch\nx = torch.ones(1).cuda()\n")
-    flags = ["clang++", "-std=c++17", "-I" + LITE_HEADERS, "-I" + str(repo / "include")]
-    db = [{"directory": str(repo), "file": str(repo / "src" / name), "arguments": flags + ["-c", str(repo / "src" / name)]}
-          for name in ("train.cpp", "eval.cpp")]
-    write(repo / "build" / "compile_commands.json", json.dumps(db, indent=1))
-    return repo
-
-
-CPP_FILES = ["include/shared.h", "src/train.cpp", "src/eval.cpp"]
 
 
 @case
