@@ -22,10 +22,7 @@ import argparse
 import os
 import pathlib
 import shutil
-import subprocess
-import sys
 import tempfile
-import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
