@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utility>
 
 namespace fs = std::filesystem;
 
@@ -31,20 +32,67 @@ std::optional<std::string> readWholeFile(const fs::path &Path, std::string &Erro
 
 namespace {
 
-std::string randomSuffix() {
-  thread_local std::mt19937_64 Gen{std::random_device{}()};
-  static const char Hex[] = "0123456789abcdef";
-  std::string S;
-  for (int I = 0; I < 12; ++I)
-    S += Hex[Gen() % 16];
-  return S;
+[[noreturn]] void fail(const fs::path &Path, const std::string &What, int Error) {
+  throw std::runtime_error(Path.string() + ": " + What + ": " + std::strerror(Error));
 }
 
-[[noreturn]] void fail(const fs::path &Path, const std::string &What) {
-  throw std::runtime_error(Path.string() + ": " + What + ": " + std::strerror(errno));
-}
+/// Closes a descriptor once (explicitly, to see the error, or at scope exit).
+struct OwnedFd {
+  int Value = -1;
+  explicit OwnedFd(int V) : Value(V) {}
+  ~OwnedFd() {
+    if (Value >= 0)
+      ::close(Value);
+  }
+  OwnedFd(const OwnedFd &) = delete;
+  OwnedFd &operator=(const OwnedFd &) = delete;
+  int release() { return std::exchange(Value, -1); }
+};
 
 } // namespace
+
+fs::path temporarySiblingOf(const fs::path &Path) {
+  thread_local std::mt19937_64 Gen{std::random_device{}()};
+  static const char Hex[] = "0123456789abcdef";
+  std::string S = "." + Path.filename().string() + ".tdp-";
+  for (int I = 0; I < 12; ++I)
+    S += Hex[Gen() % 16];
+  return Path.parent_path() / (S + ".tmp");
+}
+
+void writeAll(int Fd, const char *Data, std::size_t Size, const fs::path &Name) {
+  std::size_t Done = 0;
+  while (Done < Size) {
+    ssize_t N = ::write(Fd, Data + Done, Size - Done);
+    if (N < 0 && errno == EINTR)
+      continue;
+    if (N < 0)
+      fail(Name, "write failed", errno);
+    Done += static_cast<std::size_t>(N);
+  }
+}
+
+void replaceFileAtomically(const fs::path &Path, mode_t Mode, bool Sync,
+                           const std::function<void(int Fd, const fs::path &Temp)> &Fill) {
+  fs::path Temp = temporarySiblingOf(Path);
+  OwnedFd Out(::open(Temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+  if (Out.Value < 0)
+    fail(Temp, "cannot create temporary file", errno);
+  try {
+    Fill(Out.Value, Temp);
+    if (::fchmod(Out.Value, Mode) != 0)
+      fail(Temp, "cannot set permissions", errno);
+    if (Sync && ::fsync(Out.Value) != 0)
+      fail(Temp, "cannot finish temporary file", errno);
+    if (::close(Out.release()) != 0)
+      fail(Temp, "close failed", errno);
+    if (::rename(Temp.c_str(), Path.c_str()) != 0)
+      fail(Path, "cannot replace file", errno);
+  } catch (...) {
+    ::unlink(Temp.c_str());
+    throw;
+  }
+}
 
 void writeFileAtomically(const fs::path &Path, const std::string &Content, const std::optional<fs::path> &ModeFrom) {
   fs::path Dir = Path.parent_path().empty() ? fs::path(".") : Path.parent_path();
@@ -59,42 +107,9 @@ void writeFileAtomically(const fs::path &Path, const std::string &Content, const
     Mode = St.st_mode & 07777;
   else if (::stat(Path.c_str(), &St) == 0)
     Mode = St.st_mode & 07777;
-
-  fs::path Temp = Dir / ("." + Path.filename().string() + ".tdp-" + randomSuffix() + ".tmp");
-  int Fd = ::open(Temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (Fd < 0)
-    fail(Temp, "cannot create temporary file");
-  std::size_t Done = 0;
-  while (Done < Content.size()) {
-    ssize_t N = ::write(Fd, Content.data() + Done, Content.size() - Done);
-    if (N < 0) {
-      if (errno == EINTR)
-        continue;
-      int Saved = errno;
-      ::close(Fd);
-      ::unlink(Temp.c_str());
-      errno = Saved;
-      fail(Temp, "write failed");
-    }
-    Done += static_cast<std::size_t>(N);
-  }
-  if (::fchmod(Fd, Mode) != 0 || ::fsync(Fd) != 0) {
-    int Saved = errno;
-    ::close(Fd);
-    ::unlink(Temp.c_str());
-    errno = Saved;
-    fail(Temp, "cannot finish temporary file");
-  }
-  if (::close(Fd) != 0) {
-    ::unlink(Temp.c_str());
-    fail(Temp, "close failed");
-  }
-  if (::rename(Temp.c_str(), Path.c_str()) != 0) {
-    int Saved = errno;
-    ::unlink(Temp.c_str());
-    errno = Saved;
-    fail(Path, "cannot replace file");
-  }
+  replaceFileAtomically(Dir / Path.filename(), Mode, /*Sync=*/true, [&](int Fd, const fs::path &Temp) {
+    writeAll(Fd, Content.data(), Content.size(), Temp);
+  });
 }
 
 void mirrorFile(const fs::path &Source, const fs::path &Dest) {

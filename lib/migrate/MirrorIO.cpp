@@ -1,9 +1,10 @@
 #include "migrate/MirrorIO.h"
 
+#include "driver/FileIO.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <random>
 #include <stdexcept>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -16,15 +17,6 @@ namespace {
 
 [[noreturn]] void fail(const fs::path &Path, const std::string &What, int Error) {
   throw std::runtime_error(Path.string() + ": " + What + ": " + std::strerror(Error));
-}
-
-std::string tempName(const fs::path &Dest) {
-  thread_local std::mt19937_64 Gen{std::random_device{}()};
-  static const char Hex[] = "0123456789abcdef";
-  std::string S = "." + Dest.filename().string() + ".tdp-";
-  for (int I = 0; I < 12; ++I)
-    S += Hex[Gen() % 16];
-  return S + ".tmp";
 }
 
 struct Fd {
@@ -102,34 +94,10 @@ bool holdsContent(const fs::path &Dest, std::string_view Content) {
 void writeMirroredFile(const fs::path &Dest, std::string_view Content, const fs::path &Source) {
   struct stat Src;
   mode_t Mode = ::stat(Source.c_str(), &Src) == 0 ? (Src.st_mode & 07777) : 0644;
-  fs::path Temp = Dest.parent_path() / tempName(Dest);
-  {
-    Fd Out(::open(Temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
-    if (Out.Value < 0)
-      fail(Temp, "cannot create temporary file", errno);
-    std::size_t Done = 0;
-    while (Done < Content.size()) {
-      ssize_t W = ::write(Out.Value, Content.data() + Done, Content.size() - Done);
-      if (W < 0 && errno == EINTR)
-        continue;
-      if (W < 0) {
-        int E = errno;
-        ::unlink(Temp.c_str());
-        fail(Temp, "write failed", E);
-      }
-      Done += static_cast<std::size_t>(W);
-    }
-    if (::fchmod(Out.Value, Mode) != 0) {
-      int E = errno;
-      ::unlink(Temp.c_str());
-      fail(Temp, "cannot set permissions", E);
-    }
-  }
-  if (::rename(Temp.c_str(), Dest.c_str()) != 0) {
-    int E = errno;
-    ::unlink(Temp.c_str());
-    fail(Dest, "cannot replace file", E);
-  }
+  // Not synced one by one: the state's hashes catch a file lost in a crash (docs/migrate.md).
+  replaceFileAtomically(Dest, Mode, /*Sync=*/false, [&](int Fd, const fs::path &Temp) {
+    writeAll(Fd, Content.data(), Content.size(), Temp);
+  });
 }
 
 bool copyFileInto(const fs::path &Source, const fs::path &Dest) {
@@ -146,45 +114,17 @@ bool copyFileInto(const fs::path &Source, const fs::path &Dest) {
   Fd In(::open(Source.c_str(), O_RDONLY | O_CLOEXEC));
   if (In.Value < 0)
     fail(Source, "cannot read", errno);
-  fs::path Temp = Dest.parent_path() / tempName(Dest);
-  {
-    Fd Out(::open(Temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
-    if (Out.Value < 0)
-      fail(Temp, "cannot create temporary file", errno);
+  replaceFileAtomically(Dest, Mode, /*Sync=*/false, [&](int Out, const fs::path &Temp) {
     std::vector<char> Buf(1 << 16);
     for (;;) {
       std::size_t N = 0;
-      if (!readFully(In.Value, Buf.data(), Buf.size(), N)) {
-        int E = errno;
-        ::unlink(Temp.c_str());
-        fail(Source, "read failed", E);
-      }
+      if (!readFully(In.Value, Buf.data(), Buf.size(), N))
+        fail(Source, "read failed", errno);
       if (N == 0)
-        break;
-      std::size_t Done = 0;
-      while (Done < N) {
-        ssize_t W = ::write(Out.Value, Buf.data() + Done, N - Done);
-        if (W < 0 && errno == EINTR)
-          continue;
-        if (W < 0) {
-          int E = errno;
-          ::unlink(Temp.c_str());
-          fail(Temp, "write failed", E);
-        }
-        Done += static_cast<std::size_t>(W);
-      }
+        return;
+      writeAll(Out, Buf.data(), N, Temp);
     }
-    if (::fchmod(Out.Value, Mode) != 0) {
-      int E = errno;
-      ::unlink(Temp.c_str());
-      fail(Temp, "cannot set permissions", E);
-    }
-  }
-  if (::rename(Temp.c_str(), Dest.c_str()) != 0) {
-    int E = errno;
-    ::unlink(Temp.c_str());
-    fail(Dest, "cannot replace file", E);
-  }
+  });
   return true;
 }
 
@@ -195,7 +135,7 @@ bool placeLink(const std::string &Target, const fs::path &Dest) {
     return false;
   if (fs::is_directory(St)) // a directory where a link now is (an earlier run's mirror)
     fs::remove_all(Dest, EC);
-  fs::path Temp = Dest.parent_path() / tempName(Dest);
+  fs::path Temp = temporarySiblingOf(Dest);
   if (::symlink(Target.c_str(), Temp.c_str()) != 0)
     fail(Temp, "cannot create link", errno);
   if (::rename(Temp.c_str(), Dest.c_str()) != 0) {
