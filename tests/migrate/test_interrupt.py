@@ -2,6 +2,7 @@
 """Ctrl-C (SIGINT) and SIGTERM during migrate: every output file is either absent or complete
 (equal to an uninterrupted run's), the state is consistent, the exit status is 130, and the
 resumed run ends with exactly the tree and report of an uninterrupted run."""
+import pathlib
 import signal
 import time
 
@@ -26,6 +27,21 @@ def interrupt_after_start(tool, argv, sig, delay, phase="porting"):
             break
     out, err = p.communicate(timeout=60)
     return p.returncode, "".join(lines) + err
+
+
+def interrupt_mid_run(tool, argv, out, sig, delays):
+    """Interrupts migrate ARGV after each delay in turn until a run ends interrupted (exit 130);
+    a run that finished first (exit 1) is undone by emptying OUT. Returns the interrupted run's
+    stderr."""
+    for delay in delays:
+        rc, err = interrupt_after_start(tool, argv, sig, delay)
+        if rc == 130:
+            return err
+        # Finished before the signal arrived: start over with a shorter delay.
+        expect(rc == 1, f"unexpected exit {rc}:\n{err}")
+        for p in sorted(pathlib.Path(out).rglob("*"), reverse=True):
+            p.unlink() if p.is_file() or p.is_symlink() else p.rmdir()
+    raise AssertionError("the run always finished before the signal; make the tree bigger")
 
 
 def check_partial(reference, partial):
@@ -61,16 +77,7 @@ def run_case(tool, tmp, sig, jobs):
     expect_rc(r, 1, "uninterrupted run")
     ref_report = report(tmp / "ref.json")
     argv = [repo, "--out-root", tmp / "out", *common]
-    for delay in (0.3, 0.1, 0.02, 0.0):
-        rc, err = interrupt_after_start(tool, argv + ["--report", tmp / "partial.json"], sig, delay)
-        if rc == 130:
-            break
-        # Finished before the signal arrived: start over with a shorter delay.
-        expect(rc == 1, f"unexpected exit {rc}:\n{err}")
-        for p in sorted((tmp / "out").rglob("*"), reverse=True):
-            p.unlink() if p.is_file() or p.is_symlink() else p.rmdir()
-    else:
-        raise AssertionError("the run always finished before the signal; make the tree bigger")
+    err = interrupt_mid_run(tool, argv + ["--report", tmp / "partial.json"], tmp / "out", sig, (0.3, 0.1, 0.02, 0.0))
     expect("interrupted" in err and "run the same command again" in err, f"no clear message:\n{err}")
     done = check_partial(tmp / "ref", tmp / "out")
     expect((tmp / "out" / STATE).is_file(), "no state after the interruption")
@@ -140,15 +147,7 @@ def sigint_during_cpp_then_resume(tool, tmp, args):
     ref_report = report(tmp / "ref.json")
     expect(sum(f["language"] == "cpp" for f in ref_report["files"]) == 13, "the C++ files were not ported")
     argv = [repo, "--out-root", tmp / "out", *common]
-    for delay in (1.0, 0.5, 0.2, 0.0):
-        rc, err = interrupt_after_start(tool, argv + ["--report", tmp / "partial.json"], signal.SIGINT, delay)
-        if rc == 130:
-            break
-        expect(rc == 1, f"unexpected exit {rc}:\n{err}")
-        for p in sorted((tmp / "out").rglob("*"), reverse=True):
-            p.unlink() if p.is_file() or p.is_symlink() else p.rmdir()
-    else:
-        raise AssertionError("the run always finished before the signal")
+    interrupt_mid_run(tool, argv + ["--report", tmp / "partial.json"], tmp / "out", signal.SIGINT, (1.0, 0.5, 0.2, 0.0))
     check_partial(tmp / "ref", tmp / "out")
     cpp_out = [p for p in (tmp / "out").rglob("*") if p.suffix in (".cpp", ".h")]
     cpp_ref = [p for p in (tmp / "ref").rglob("*") if p.suffix in (".cpp", ".h")]
